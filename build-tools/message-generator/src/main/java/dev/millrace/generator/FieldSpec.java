@@ -18,20 +18,20 @@ import java.util.List;
  * @param fields fields of an inline struct type, empty otherwise
  * @param line line number in the definition file
  */
-record FieldSpec(String name, FieldType type, Versions versions, Versions nullableVersions, Versions taggedVersions,
+public record FieldSpec(String name, FieldType type, Versions versions, Versions nullableVersions, Versions taggedVersions,
                  int tag, String defaultValue, boolean ignorable, boolean neverCompact, String doc,
                  List<FieldSpec> fields, int line) {
 
-    boolean isTagged() {
+    public boolean isTagged() {
         return tag >= 0;
     }
 
-    String javaName() {
+    public String javaName() {
         return Character.toLowerCase(name.charAt(0)) + name.substring(1);
     }
 
-    String setterName() {
-        return "set" + name;
+    public String setterName() {
+        return "set" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 
     /** Whether a null default was asked for. */

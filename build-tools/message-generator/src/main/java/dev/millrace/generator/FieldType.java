@@ -9,12 +9,12 @@ import java.util.Set;
  * @param name the primitive name or the struct name
  * @param array whether the field is an array of {@code name}
  */
-record FieldType(String name, boolean array) {
+public record FieldType(String name, boolean array) {
     private static final Set<String> PRIMITIVES = Set.of(
             "bool", "int8", "int16", "uint16", "int32", "uint32", "int64", "float64", "string", "bytes", "uuid",
             "records");
 
-    static FieldType parse(String text) {
+    public static FieldType parse(String text) {
         boolean array = text.startsWith("[]");
         String name = array ? text.substring(2) : text;
         if (name.isEmpty() || !(PRIMITIVES.contains(name) || Character.isUpperCase(name.charAt(0)))) {
@@ -27,7 +27,7 @@ record FieldType(String name, boolean array) {
         return new FieldType(name, array);
     }
 
-    boolean isStruct() {
+    public boolean isStruct() {
         return !PRIMITIVES.contains(name);
     }
 
@@ -36,7 +36,7 @@ record FieldType(String name, boolean array) {
     }
 
     /** Fixed encoded width of the element type, or -1 when it varies. */
-    int fixedSize() {
+    public int fixedSize() {
         return switch (name) {
             case "bool", "int8" -> 1;
             case "int16", "uint16" -> 2;

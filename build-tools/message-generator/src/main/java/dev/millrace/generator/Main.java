@@ -38,7 +38,7 @@ public final class Main {
     }
 
     /** Parses every definition file of {@code dir}, in file-name order. */
-    static List<MessageSpec> parseDirectory(Path dir) throws IOException {
+    public static List<MessageSpec> parseDirectory(Path dir) throws IOException {
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
             files = list.filter(p -> p.toString().endsWith(".def")).sorted().toList();

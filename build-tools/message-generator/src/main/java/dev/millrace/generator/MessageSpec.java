@@ -16,12 +16,12 @@ import java.util.Map;
  * @param commonStructs structs of the file that fields may reference by name
  * @param sourceFile the definition file, for error messages
  */
-record MessageSpec(Kind kind, int apiKey, String apiName, String className, Versions validVersions,
+public record MessageSpec(Kind kind, int apiKey, String apiName, String className, Versions validVersions,
                    Versions flexibleVersions, StructSpec body, Map<String, StructSpec> commonStructs,
                    String sourceFile) {
-    enum Kind { REQUEST, RESPONSE, HEADER, DATA }
+    public enum Kind { REQUEST, RESPONSE, HEADER, DATA }
 
-    List<FieldSpec> fields() {
+    public List<FieldSpec> fields() {
         return body.fields();
     }
 }

@@ -136,7 +136,7 @@ final class SpecParser {
             throw error(lineNo, "fieldNeedsNameAndType");
         }
         String name = words[0];
-        if (!name.matches("[A-Z][A-Za-z0-9]*")) {
+        if (!name.matches("[A-Za-z][A-Za-z0-9]*")) {
             throw error(lineNo, "badFieldName name=" + name);
         }
         FieldType type;

@@ -14,7 +14,7 @@ import java.util.Map;
  * tagged in every version they exist, unique tags per struct; nullable versions within the
  * field's versions; field versions inside the message's versions.
  */
-final class StructCollector {
+public final class StructCollector {
     /** A struct and the versions in which it occurs. */
     record Scoped(StructSpec struct, Versions scope) {
     }
@@ -106,7 +106,7 @@ final class StructCollector {
         return resolve(message, field);
     }
 
-    static StructSpec resolve(MessageSpec message, FieldSpec field) {
+    public static StructSpec resolve(MessageSpec message, FieldSpec field) {
         if (!field.fields().isEmpty()) {
             return new StructSpec(field.type().name(), field.fields(), field.doc());
         }

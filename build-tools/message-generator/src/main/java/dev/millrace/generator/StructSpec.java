@@ -10,5 +10,5 @@ import java.util.List;
  * @param fields the fields in wire order (tagged fields may appear anywhere)
  * @param doc one-line description
  */
-record StructSpec(String name, List<FieldSpec> fields, String doc) {
+public record StructSpec(String name, List<FieldSpec> fields, String doc) {
 }

@@ -6,11 +6,11 @@ package dev.millrace.generator;
  * @param lowest first version in the range
  * @param highest last version in the range ({@link Short#MAX_VALUE} for open ranges)
  */
-record Versions(short lowest, short highest) {
-    static final Versions NONE = new Versions((short) 1, (short) 0);
-    static final Versions ALL = new Versions((short) 0, Short.MAX_VALUE);
+public record Versions(short lowest, short highest) {
+    public static final Versions NONE = new Versions((short) 1, (short) 0);
+    public static final Versions ALL = new Versions((short) 0, Short.MAX_VALUE);
 
-    static Versions parse(String text) {
+    public static Versions parse(String text) {
         String t = text.trim();
         if (t.equals("none")) {
             return NONE;
@@ -34,15 +34,15 @@ record Versions(short lowest, short highest) {
         }
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return lowest > highest;
     }
 
-    boolean contains(int version) {
+    public boolean contains(int version) {
         return version >= lowest && version <= highest;
     }
 
-    boolean contains(Versions other) {
+    public boolean contains(Versions other) {
         return other.isEmpty() || (contains(other.lowest) && contains(other.highest));
     }
 
