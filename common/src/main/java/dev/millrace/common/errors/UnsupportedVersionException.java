@@ -2,9 +2,11 @@ package dev.millrace.common.errors;
 
 /**
  * The requested API version is not supported by the peer, or a value cannot be expressed in the
- * negotiated version (wire error UNSUPPORTED_VERSION, code 35).
+ * negotiated version.
+ *
+ * <p>Wire error {@code UNSUPPORTED_VERSION} (code 35). Not retriable.
  */
-public class UnsupportedVersionException extends ApiException {
+public class UnsupportedVersionException extends InvalidConfigurationException {
     private static final long serialVersionUID = 1L;
 
     public UnsupportedVersionException(String message) {
