@@ -175,19 +175,7 @@ public final class LogSegment implements AutoCloseable {
                 throw new IllegalArgumentException("segment=" + baseOffset + " batchOffset=" + batch.baseOffset()
                         + " lastOffset=" + batch.lastOffset() + " reason=offsetOutsideSegmentRange");
             }
-            if (firstBatchTimestamp == RecordBatch.NO_TIMESTAMP) {
-                firstBatchTimestamp = batch.maxTimestamp();
-            }
-            if (batch.maxTimestamp() > maxTimestampSoFar) {
-                maxTimestampSoFar = batch.maxTimestamp();
-                offsetOfMaxTimestampSoFar = batch.lastOffset();
-            }
-            if (bytesSinceLastIndexEntry > indexIntervalBytes) {
-                offsetIndex.append(batch.lastOffset(), position);
-                timeIndex.maybeAppend(maxTimestampSoFar, offsetOfMaxTimestampSoFar);
-                bytesSinceLastIndexEntry = 0;
-            }
-            bytesSinceLastIndexEntry += batch.sizeInBytes();
+            indexBatch(batch, position);
             position += batch.sizeInBytes();
         }
         log.append(records);

@@ -330,7 +330,7 @@ public final class PartitionLog implements AutoCloseable {
                         CompletableFuture.completedFuture(null)));
             }
             if (result instanceof ValidationResult.Rejected rejected) {
-                throw ErrorCode.forCode(rejected.error().code()).exception("topicPartition=" + topicPartition + " "
+                throw rejected.error().exception("topicPartition=" + topicPartition + " "
                         + rejected.message());
             }
         }

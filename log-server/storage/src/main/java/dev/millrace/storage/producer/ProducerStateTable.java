@@ -1,5 +1,6 @@
 package dev.millrace.storage.producer;
 
+import dev.millrace.protocol.error.ErrorCode;
 import dev.millrace.common.time.Time;
 import dev.millrace.storage.CorruptIndexException;
 import dev.millrace.storage.LogStorageException;
@@ -115,7 +116,7 @@ public final class ProducerStateTable {
             return ValidationResult.ACCEPTED;
         }
         if (batch.producerEpoch() < entry.epoch) {
-            return new ValidationResult.Rejected(ProducerErrorCode.INVALID_PRODUCER_EPOCH,
+            return new ValidationResult.Rejected(ErrorCode.INVALID_PRODUCER_EPOCH,
                 "producerId=" + batch.producerId() + " producerEpoch=" + batch.producerEpoch()
                     + " currentEpoch=" + entry.epoch + " control=" + batch.control() + " reason=epochFenced");
         }
@@ -150,7 +151,7 @@ public final class ProducerStateTable {
 
     private static ValidationResult outOfOrder(BatchInfo batch, MutableProducerEntry entry, int expected,
                                                String reason) {
-        return new ValidationResult.Rejected(ProducerErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER,
+        return new ValidationResult.Rejected(ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER,
             "producerId=" + batch.producerId() + " producerEpoch=" + batch.producerEpoch()
                 + " currentEpoch=" + entry.epoch + " baseSequence=" + batch.baseSequence()
                 + " lastSequence=" + batch.lastSequence() + " currentLastSequence=" + entry.lastSequence()

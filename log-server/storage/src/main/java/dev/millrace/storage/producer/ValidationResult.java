@@ -1,5 +1,7 @@
 package dev.millrace.storage.producer;
 
+import dev.millrace.protocol.error.ErrorCode;
+
 /**
  * The answer of {@link ProducerStateTable#validate(BatchInfo)} for one batch before it is appended.
  * Exactly one of:
@@ -35,6 +37,6 @@ public sealed interface ValidationResult
      * @param error the error code for the partition response
      * @param message the facts as {@code key=value} pairs, for the response's error message and logs
      */
-    record Rejected(ProducerErrorCode error, String message) implements ValidationResult {
+    record Rejected(ErrorCode error, String message) implements ValidationResult {
     }
 }

@@ -1,5 +1,6 @@
 package dev.millrace.storage.producer;
 
+import dev.millrace.protocol.error.ErrorCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -68,12 +69,5 @@ class BatchInfoTest {
         assertThat(Sequences.decrement(10, 3)).isEqualTo(7);
         assertThat(new BatchMetadata(1, 50, 3, 0).firstSequence()).isEqualTo(Integer.MAX_VALUE - 1);
         assertThat(new BatchMetadata(1, 50, 3, 0).firstOffset()).isEqualTo(47);
-    }
-
-    @Test
-    void shouldExposeKafkaWireCodes() {
-        assertThat(ProducerErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER.code()).isEqualTo((short) 45);
-        assertThat(ProducerErrorCode.INVALID_PRODUCER_EPOCH.code()).isEqualTo((short) 47);
-        assertThat(ProducerErrorCode.UNKNOWN_PRODUCER_ID.code()).isEqualTo((short) 59);
     }
 }

@@ -1,5 +1,6 @@
 package dev.millrace.storage.producer;
 
+import dev.millrace.protocol.error.ErrorCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +65,7 @@ final class ProducerStateModel {
             return ValidationResult.ACCEPTED;
         }
         if (batch.producerEpoch() < producer.epoch) {
-            return new ValidationResult.Rejected(ProducerErrorCode.INVALID_PRODUCER_EPOCH, "");
+            return new ValidationResult.Rejected(ErrorCode.INVALID_PRODUCER_EPOCH, "");
         }
         if (batch.control()) {
             return ValidationResult.ACCEPTED;
@@ -87,7 +88,7 @@ final class ProducerStateModel {
     }
 
     private static ValidationResult outOfOrder() {
-        return new ValidationResult.Rejected(ProducerErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER, "");
+        return new ValidationResult.Rejected(ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER, "");
     }
 
     Optional<CompletedTxn> apply(BatchInfo batch) {

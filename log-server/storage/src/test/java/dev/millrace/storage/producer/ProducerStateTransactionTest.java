@@ -1,5 +1,6 @@
 package dev.millrace.storage.producer;
 
+import dev.millrace.protocol.error.ErrorCode;
 import static dev.millrace.storage.producer.Batches.append;
 import static dev.millrace.storage.producer.Batches.data;
 import static dev.millrace.storage.producer.Batches.marker;
@@ -76,7 +77,7 @@ class ProducerStateTransactionTest {
         append(table, txnData(1, 2, 0, 2, 10));
         ValidationResult result = table.validate(marker(1, 1, MarkerType.COMMIT, 12, 0));
         assertThat(result).isInstanceOf(ValidationResult.Rejected.class);
-        assertThat(((ValidationResult.Rejected) result).error()).isEqualTo(ProducerErrorCode.INVALID_PRODUCER_EPOCH);
+        assertThat(((ValidationResult.Rejected) result).error()).isEqualTo(ErrorCode.INVALID_PRODUCER_EPOCH);
         assertThat(((ValidationResult.Rejected) result).message()).contains("control=true", "currentEpoch=2");
     }
 

@@ -1,5 +1,6 @@
 package dev.millrace.storage.producer;
 
+import dev.millrace.protocol.error.ErrorCode;
 import static dev.millrace.storage.producer.Batches.append;
 import static dev.millrace.storage.producer.Batches.data;
 import static dev.millrace.storage.producer.Batches.nonIdempotent;
@@ -74,7 +75,7 @@ class ProducerStateValidationTest {
         ValidationResult result = table.validate(retry(batches.get(0), 18));
         assertThat(result).isInstanceOf(ValidationResult.Rejected.class);
         ValidationResult.Rejected rejected = (ValidationResult.Rejected) result;
-        assertThat(rejected.error()).isEqualTo(ProducerErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER);
+        assertThat(rejected.error()).isEqualTo(ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER);
         assertThat(rejected.message()).contains("producerId=1000", "baseSequence=0", "expectedSequence=18");
     }
 
@@ -90,7 +91,7 @@ class ProducerStateValidationTest {
         appendBatches(2);
         ValidationResult result = table.validate(data(PID, 0, 7, 1, 6));
         assertThat(((ValidationResult.Rejected) result).error())
-            .isEqualTo(ProducerErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER);
+            .isEqualTo(ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER);
         assertThat(((ValidationResult.Rejected) result).message()).contains("baseSequence=7", "expectedSequence=6");
     }
 
@@ -124,7 +125,7 @@ class ProducerStateValidationTest {
     void shouldRejectNewEpochNotStartingAtSequenceZero() {
         appendBatches(3);
         ValidationResult.Rejected rejected = (ValidationResult.Rejected) table.validate(data(PID, 1, 9, 2, 9));
-        assertThat(rejected.error()).isEqualTo(ProducerErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER);
+        assertThat(rejected.error()).isEqualTo(ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER);
         assertThat(rejected.message()).contains("producerEpoch=1", "currentEpoch=0", "newEpochMustStartAtSequenceZero");
     }
 
@@ -144,7 +145,7 @@ class ProducerStateValidationTest {
         appendBatches(2);
         append(table, data(PID, 1, 0, 1, 6));
         ValidationResult.Rejected rejected = (ValidationResult.Rejected) table.validate(data(PID, 0, 6, 1, 7));
-        assertThat(rejected.error()).isEqualTo(ProducerErrorCode.INVALID_PRODUCER_EPOCH);
+        assertThat(rejected.error()).isEqualTo(ErrorCode.INVALID_PRODUCER_EPOCH);
         assertThat(rejected.message()).contains("producerEpoch=0", "currentEpoch=1");
     }
 
