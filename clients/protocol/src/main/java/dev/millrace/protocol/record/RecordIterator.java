@@ -85,6 +85,75 @@ final class RecordIterator implements Iterator<Record> {
         return record;
     }
 
+    /**
+     * Checks the framing of every remaining record exactly as {@link #next()} would decode it (record
+     * and field lengths, varints, header counts, no trailing bytes, the count) plus increasing offset
+     * deltas within {@code lastOffsetDelta}, without building records.
+     *
+     * @return the number of records
+     * @throws CorruptRecordException on the first violation
+     */
+    int validateAll(int lastOffsetDelta) {
+        int previousDelta = -1;
+        try {
+            while (index < count) {
+                if (cursor >= limit) {
+                    throw corrupt("reason=fewerRecordsThanCount recordsCount=" + count + " actualRecords=" + index);
+                }
+                int offsetDelta = skipRecord();
+                if (offsetDelta <= previousDelta || offsetDelta > lastOffsetDelta) {
+                    throw corrupt("reason=offsetDeltaOutOfOrder offsetDelta=" + offsetDelta + " previousOffsetDelta="
+                            + previousDelta + " lastOffsetDelta=" + lastOffsetDelta);
+                }
+                previousDelta = offsetDelta;
+                index++;
+            }
+        } catch (MalformedMessageException e) {
+            throw new CorruptRecordException("reason=malformedRecord " + facts() + " cause=" + e.getMessage(), e);
+        }
+        if (cursor < limit) {
+            throw corrupt("reason=bytesAfterLastRecord recordsCount=" + count + " trailingBytes=" + (limit - cursor));
+        }
+        return index;
+    }
+
+    /** Advances past one record, checking its framing as {@link #readRecord()} does; returns its offset delta. */
+    private int skipRecord() {
+        int bodySize = readVarint();
+        int bodyStart = cursor;
+        if (bodySize < MIN_BODY_BYTES || bodySize > limit - bodyStart) {
+            throw corrupt("reason=recordLengthOutOfRange recordBytes=" + bodySize + " remainingBytes="
+                    + (limit - bodyStart) + " minBytes=" + MIN_BODY_BYTES);
+        }
+        int end = bodyStart + bodySize;
+        cursor++;
+        readVarlong();
+        int offsetDelta = readVarint();
+        skipBytes(readVarint(), end, "key");
+        skipBytes(readVarint(), end, "value");
+        int headerCount = readVarint();
+        if (headerCount < 0 || headerCount > (end - cursor) / 2) {
+            throw corrupt("reason=headerCountOutOfRange headerCount=" + headerCount
+                    + " recordRemainingBytes=" + (end - cursor));
+        }
+        for (int i = 0; i < headerCount; i++) {
+            int keySize = readVarint();
+            if (keySize < 0 || keySize > end - cursor) {
+                throw corrupt("reason=headerKeyLengthOutOfRange header=" + i + " length=" + keySize);
+            }
+            cursor += keySize;
+            int valueSize = readVarint();
+            if (valueSize < -1 || valueSize > end - cursor) {
+                throw corrupt("reason=headerValueLengthOutOfRange header=" + i + " length=" + valueSize);
+            }
+            cursor += Math.max(0, valueSize);
+        }
+        if (cursor != end) {
+            throw corrupt("reason=recordLengthMismatch recordBytes=" + bodySize + " decodedBytes=" + (cursor - bodyStart));
+        }
+        return offsetDelta;
+    }
+
     private Record readRecord() {
         int start = cursor;
         int bodySize = readVarint();

@@ -346,19 +346,22 @@ public final class LogSegment implements AutoCloseable {
 
     /**
      * Whether the next append of {@code batchBytes} bytes must go to a new segment: it would pass
-     * {@code segment.bytes}, the segment is older than {@code segment.ms} (measured from its first
-     * batch's timestamp, as Kafka does, or from its creation when that is unknown), an index is
-     * full, or the batch's last offset would not fit the 32-bit relative offsets of the indexes.
+     * {@code segment.bytes}, the incoming batch's timestamp is {@code segment.ms} or more after the
+     * segment's first batch's (Kafka's rule; wall-clock time since creation when the segment has no
+     * timestamp yet), an index is full, or the batch's last offset would not fit the 32-bit relative
+     * offsets of the indexes.
      *
+     * @param maxTimestampInBatch largest timestamp of the incoming batch
      * @param lastOffsetOfBatch last offset of the incoming batch
      */
-    public boolean shouldRoll(LogConfig config, int batchBytes, long lastOffsetOfBatch, long nowMs) {
+    public boolean shouldRoll(LogConfig config, int batchBytes, long maxTimestampInBatch, long lastOffsetOfBatch,
+                              long nowMs) {
         if (log.sizeInBytes() == 0) {
             return false;
         }
         boolean full = (long) log.sizeInBytes() + batchBytes > config.segmentBytes();
-        long since = firstBatchTimestamp > 0 ? firstBatchTimestamp : createdMs;
-        boolean old = nowMs - since >= config.segmentMs();
+        long waited = firstBatchTimestamp > 0 ? maxTimestampInBatch - firstBatchTimestamp : nowMs - createdMs;
+        boolean old = waited >= config.segmentMs();
         boolean indexFull = offsetIndex.isFull() || timeIndex.isFull();
         boolean offsetOverflow = lastOffsetOfBatch - baseOffset > Integer.MAX_VALUE;
         return full || old || indexFull || offsetOverflow;

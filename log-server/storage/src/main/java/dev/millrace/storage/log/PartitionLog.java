@@ -341,7 +341,11 @@ public final class PartitionLog implements AutoCloseable {
                                  long logAppendTime, long nowMs) {
         RecordBatch lastBatch = batches.get(batches.size() - 1);
         LogSegment active = segments.lastEntry().getValue();
-        if (active.shouldRoll(config, records.sizeInBytes(), lastBatch.lastOffset(), nowMs)) {
+        long maxTimestamp = RecordBatch.NO_TIMESTAMP;
+        for (RecordBatch batch : batches) {
+            maxTimestamp = Math.max(maxTimestamp, batch.maxTimestamp());
+        }
+        if (active.shouldRoll(config, records.sizeInBytes(), maxTimestamp, lastBatch.lastOffset(), nowMs)) {
             active = roll();
         }
         long firstOffset = batches.get(0).baseOffset();

@@ -305,4 +305,17 @@ class PartitionLogTest {
             assertThat(log.logEndOffset()).isEqualTo(1);
         }
     }
+
+    @Test
+    void shouldRollBySegmentMsMeasuredBetweenRecordTimestampsNotWallClock() {
+        try (PartitionLog log = open(Map.of(LogConfig.SEGMENT_MS, "60000"), true)) {
+            // Old timestamps alone do not roll: only the distance to the segment's first batch counts.
+            log.appendAsLeader(batch(1_000L, "a"), 0, AppendOrigin.CLIENT);
+            log.appendAsLeader(batch(2_000L, "b"), 0, AppendOrigin.CLIENT);
+            assertThat(log.segments()).hasSize(1);
+            log.appendAsLeader(batch(61_000L, "c"), 0, AppendOrigin.CLIENT);
+            assertThat(log.segments()).hasSize(2);
+            assertThat(log.segments().get(1).baseOffset()).isEqualTo(2);
+        }
+    }
 }
