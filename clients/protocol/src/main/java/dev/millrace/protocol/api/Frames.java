@@ -7,6 +7,7 @@ import dev.millrace.protocol.message.ResponseHeaderData;
 import dev.millrace.protocol.types.ApiMessage;
 import dev.millrace.protocol.types.ByteBufferWritable;
 import dev.millrace.protocol.types.MalformedMessageException;
+import dev.millrace.protocol.types.Message;
 import dev.millrace.protocol.types.Readable;
 import java.nio.ByteBuffer;
 
@@ -95,27 +96,28 @@ public final class Frames {
     public static ByteBuffer writeRequest(RequestHeaderData header, ApiMessage body) {
         ApiMessageType api = ApiMessageType.fromApiKey(header.requestApiKey());
         short version = header.requestApiVersion();
-        short headerVersion = api.requestHeaderVersion(version);
-        int size = header.size(headerVersion) + body.size(version);
-        ByteBuffer buffer = ByteBuffer.allocate(4 + size);
-        buffer.putInt(size);
-        ByteBufferWritable out = new ByteBufferWritable(buffer);
-        header.write(out, headerVersion);
-        body.write(out, version);
-        return checkFilled(buffer, api, version).flip();
+        return frame(header, api.requestHeaderVersion(version), body, api, version);
     }
 
     /** Encodes a response frame, size prefix included. */
     public static ByteBuffer writeResponse(int correlationId, ApiMessageType api, short version, ApiMessage body) {
-        short headerVersion = api.responseHeaderVersion(version);
         ResponseHeaderData header = new ResponseHeaderData().setCorrelationId(correlationId);
+        return frame(header, api.responseHeaderVersion(version), body, api, version);
+    }
+
+    private static ByteBuffer frame(Message header, short headerVersion, ApiMessage body, ApiMessageType api,
+                                    short version) {
         int size = header.size(headerVersion) + body.size(version);
         ByteBuffer buffer = ByteBuffer.allocate(4 + size);
         buffer.putInt(size);
         ByteBufferWritable out = new ByteBufferWritable(buffer);
         header.write(out, headerVersion);
         body.write(out, version);
-        return checkFilled(buffer, api, version).flip();
+        if (buffer.hasRemaining()) {
+            throw new IllegalStateException("api=" + api.apiName() + " version=" + version + " reason=sizeMismatch"
+                    + " unwrittenBytes=" + buffer.remaining());
+        }
+        return buffer.flip();
     }
 
     /**
@@ -129,14 +131,6 @@ public final class Frames {
         ApiMessage body = api.readResponse(in, version);
         in.expectEnd(api.apiName() + "Response");
         return new ParsedResponse(header, body);
-    }
-
-    private static ByteBuffer checkFilled(ByteBuffer buffer, ApiMessageType api, short version) {
-        if (buffer.hasRemaining()) {
-            throw new IllegalStateException("api=" + api.apiName() + " version=" + version + " reason=sizeMismatch"
-                    + " unwrittenBytes=" + buffer.remaining());
-        }
-        return buffer;
     }
 
     /**

@@ -131,23 +131,7 @@ final class RecordIterator implements Iterator<Record> {
         int offsetDelta = readVarint();
         skipBytes(readVarint(), end, "key");
         skipBytes(readVarint(), end, "value");
-        int headerCount = readVarint();
-        if (headerCount < 0 || headerCount > (end - cursor) / 2) {
-            throw corrupt("reason=headerCountOutOfRange headerCount=" + headerCount
-                    + " recordRemainingBytes=" + (end - cursor));
-        }
-        for (int i = 0; i < headerCount; i++) {
-            int keySize = readVarint();
-            if (keySize < 0 || keySize > end - cursor) {
-                throw corrupt("reason=headerKeyLengthOutOfRange header=" + i + " length=" + keySize);
-            }
-            cursor += keySize;
-            int valueSize = readVarint();
-            if (valueSize < -1 || valueSize > end - cursor) {
-                throw corrupt("reason=headerValueLengthOutOfRange header=" + i + " length=" + valueSize);
-            }
-            cursor += Math.max(0, valueSize);
-        }
+        readHeaders(readVarint(), end, false);
         if (cursor != end) {
             throw corrupt("reason=recordLengthMismatch recordBytes=" + bodySize + " decodedBytes=" + (cursor - bodyStart));
         }
@@ -173,7 +157,7 @@ final class RecordIterator implements Iterator<Record> {
         int valuePosition = cursor;
         skipBytes(valueSize, end, "value");
         int headerCount = readVarint();
-        Header[] headers = headerCount == 0 ? Record.NO_HEADERS : readHeaders(headerCount, end);
+        Header[] headers = readHeaders(headerCount, end, true);
         if (cursor != end) {
             throw corrupt("reason=recordLengthMismatch recordBytes=" + bodySize + " decodedBytes="
                     + (cursor - bodyStart));
@@ -195,23 +179,38 @@ final class RecordIterator implements Iterator<Record> {
         }
     }
 
-    private Header[] readHeaders(int headerCount, int end) {
+    /**
+     * Reads (or, when {@code materialize} is false, only checks and skips) {@code headerCount}
+     * headers ending by {@code end}.
+     */
+    private Header[] readHeaders(int headerCount, int end, boolean materialize) {
         if (headerCount < 0 || headerCount > (end - cursor) / 2) {
             throw corrupt("reason=headerCountOutOfRange headerCount=" + headerCount
                     + " recordRemainingBytes=" + (end - cursor));
         }
-        Header[] headers = new Header[headerCount];
+        if (headerCount == 0) {
+            return Record.NO_HEADERS;
+        }
+        Header[] headers = materialize ? new Header[headerCount] : null;
         for (int i = 0; i < headerCount; i++) {
             int keySize = readVarint();
             if (keySize < 0 || keySize > end - cursor) {
                 throw corrupt("reason=headerKeyLengthOutOfRange header=" + i + " length=" + keySize);
             }
-            String key = new String(copy(keySize), StandardCharsets.UTF_8);
+            int keyPosition = cursor;
+            cursor += keySize;
             int valueSize = readVarint();
             if (valueSize < -1 || valueSize > end - cursor) {
                 throw corrupt("reason=headerValueLengthOutOfRange header=" + i + " length=" + valueSize);
             }
-            headers[i] = new RecordHeader(key, valueSize < 0 ? null : copy(valueSize));
+            if (materialize) {
+                cursor = keyPosition;
+                String key = new String(copy(keySize), StandardCharsets.UTF_8);
+                readVarint();
+                headers[i] = new RecordHeader(key, valueSize < 0 ? null : copy(valueSize));
+            } else {
+                cursor += Math.max(0, valueSize);
+            }
         }
         return headers;
     }
