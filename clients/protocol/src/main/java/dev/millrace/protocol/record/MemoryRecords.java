@@ -148,22 +148,27 @@ public final class MemoryRecords implements Records {
 
     private static void checkProducerRules(RecordBatch batch) {
         int count = batch.recordsCount();
-        String facts = " batchOffset=" + batch.baseOffset() + " recordsCount=" + count
-                + " lastOffsetDelta=" + batch.lastOffsetDelta();
         if (count <= 0) {
-            throw new InvalidRecordException("reason=noRecordsInProducerBatch" + facts);
+            throw new InvalidRecordException("reason=noRecordsInProducerBatch" + facts(batch));
         }
         if (batch.lastOffsetDelta() != count - 1) {
-            throw new InvalidRecordException("reason=recordsCountInconsistentWithLastOffsetDelta" + facts);
+            throw new InvalidRecordException("reason=recordsCountInconsistentWithLastOffsetDelta" + facts(batch));
         }
         if (batch.isControlBatch()) {
-            throw new InvalidRecordException("reason=controlBatchFromClient" + facts);
+            throw new InvalidRecordException("reason=controlBatchFromClient" + facts(batch));
         }
         if (batch.hasProducerId() && batch.baseSequence() < 0) {
             throw new InvalidRecordException("reason=producerIdWithoutSequence producerId=" + batch.producerId()
-                    + " baseSequence=" + batch.baseSequence() + facts);
+                    + " baseSequence=" + batch.baseSequence() + facts(batch));
         }
     }
+
+    /** The facts every producer-rule violation names; built only when one is found. */
+    private static String facts(RecordBatch batch) {
+        return " batchOffset=" + batch.baseOffset() + " recordsCount=" + batch.recordsCount()
+                + " lastOffsetDelta=" + batch.lastOffsetDelta();
+    }
+
 
     @Override
     public boolean equals(Object other) {
