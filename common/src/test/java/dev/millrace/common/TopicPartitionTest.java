@@ -35,7 +35,6 @@ class TopicPartitionTest {
     @Test
     void shouldHashLikeKafka() {
         long seed = Long.getLong("millrace.seed", 20261124L);
-        System.out.println("TopicPartitionTest seed=" + seed);
         Random random = new Random(seed);
         for (int i = 0; i < 1_000; i++) {
             String topic = "topic-" + Integer.toHexString(random.nextInt());

@@ -21,7 +21,6 @@ class Murmur2Test {
 
     private static long seed() {
         long seed = Long.getLong("millrace.seed", DEFAULT_SEED);
-        System.out.println("Murmur2Test seed=" + seed);
         return seed;
     }
 

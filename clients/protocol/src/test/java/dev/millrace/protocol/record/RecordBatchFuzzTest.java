@@ -39,7 +39,6 @@ class RecordBatchFuzzTest {
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void shouldEndEveryFuzzCaseInSuccessOrRecordException() {
-        System.out.println("RecordBatchFuzzTest seed=" + SEED);
         List<byte[]> corpus = corpus();
         for (int i = 0; i < RANDOM_CASES; i++) {
             run(i, randomBatch());
@@ -48,10 +47,10 @@ class RecordBatchFuzzTest {
             byte[] original = corpus.get(random.nextInt(corpus.size()));
             run(RANDOM_CASES + i, mutate(original));
         }
-        System.out.println("RecordBatchFuzzTest seed=" + SEED + " cases=" + (RANDOM_CASES + MUTATION_CASES)
-                + " passes=" + outcomes[0] + " corrupt=" + outcomes[1] + " invalid=" + outcomes[2]);
-        assertThat(outcomes[0]).as("passes that decoded successfully").isPositive();
-        assertThat(outcomes[1]).as("passes that ended in CorruptRecordException").isPositive();
+        String summary = "seed=" + SEED + " cases=" + (RANDOM_CASES + MUTATION_CASES) + " passes=" + outcomes[0]
+                + " corrupt=" + outcomes[1] + " invalid=" + outcomes[2];
+        assertThat(outcomes[0]).as("passes that decoded successfully, " + summary).isPositive();
+        assertThat(outcomes[1]).as("passes that ended in CorruptRecordException, " + summary).isPositive();
     }
 
     private void run(int index, byte[] input) {

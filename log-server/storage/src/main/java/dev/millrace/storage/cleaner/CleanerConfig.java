@@ -1,5 +1,6 @@
 package dev.millrace.storage.cleaner;
 
+import dev.millrace.storage.ConfigValues;
 import dev.millrace.storage.log.LogConfig;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -118,45 +119,22 @@ public record CleanerConfig(boolean enable, int threads, long dedupeBufferSize, 
      * @throws IllegalArgumentException for an unknown key, an unparsable value or a value out of range
      */
     public static CleanerConfig parse(Map<String, String> overrides) {
-        for (String key : overrides.keySet()) {
-            if (!DEFAULTS.containsKey(key)) {
-                throw new IllegalArgumentException("config=" + key + " reason=unknownCleanerConfig");
-            }
-        }
-        Map<String, String> all = new LinkedHashMap<>(DEFAULTS);
-        all.putAll(overrides);
-        String enable = all.get(ENABLE).trim();
-        if (!enable.equals("true") && !enable.equals("false")) {
-            throw new IllegalArgumentException("config=" + ENABLE + " value=" + enable + " reason=notABoolean");
-        }
-        return new CleanerConfig(Boolean.parseBoolean(enable), (int) longOf(all, THREADS, Integer.MAX_VALUE),
-                longOf(all, DEDUPE_BUFFER_SIZE, Long.MAX_VALUE), (int) longOf(all, IO_BUFFER_SIZE, Integer.MAX_VALUE),
-                doubleOf(all, IO_BUFFER_LOAD_FACTOR), longOf(all, BACKOFF_MS, Long.MAX_VALUE),
-                doubleOf(all, MIN_CLEANABLE_RATIO), longOf(all, MIN_COMPACTION_LAG_MS, Long.MAX_VALUE),
-                longOf(all, MAX_COMPACTION_LAG_MS, Long.MAX_VALUE), longOf(all, DELETE_RETENTION_MS, Long.MAX_VALUE));
+        Map<String, String> all = ConfigValues.merged(DEFAULTS, overrides, "CleanerConfig");
+        return new CleanerConfig(ConfigValues.booleanOf(all, ENABLE),
+                (int) ConfigValues.longIn(all, THREADS, Long.MIN_VALUE, Integer.MAX_VALUE),
+                ConfigValues.longIn(all, DEDUPE_BUFFER_SIZE, Long.MIN_VALUE, Long.MAX_VALUE),
+                (int) ConfigValues.longIn(all, IO_BUFFER_SIZE, Long.MIN_VALUE, Integer.MAX_VALUE),
+                anyDouble(all, IO_BUFFER_LOAD_FACTOR),
+                ConfigValues.longIn(all, BACKOFF_MS, Long.MIN_VALUE, Long.MAX_VALUE),
+                anyDouble(all, MIN_CLEANABLE_RATIO),
+                ConfigValues.longIn(all, MIN_COMPACTION_LAG_MS, Long.MIN_VALUE, Long.MAX_VALUE),
+                ConfigValues.longIn(all, MAX_COMPACTION_LAG_MS, Long.MIN_VALUE, Long.MAX_VALUE),
+                ConfigValues.longIn(all, DELETE_RETENTION_MS, Long.MIN_VALUE, Long.MAX_VALUE));
     }
 
-    private static long longOf(Map<String, String> all, String key, long max) {
-        String text = all.get(key).trim();
-        long value;
-        try {
-            value = Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("config=" + key + " value=" + text + " reason=notAnInteger", e);
-        }
-        if (value > max) {
-            throw new IllegalArgumentException("config=" + key + " value=" + text + " reason=outOfRange max=" + max);
-        }
-        return value;
-    }
-
-    private static double doubleOf(Map<String, String> all, String key) {
-        String text = all.get(key).trim();
-        try {
-            return Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("config=" + key + " value=" + text + " reason=notANumber", e);
-        }
+    /** Parsed without bounds: the record's constructor checks the ranges, naming the rule. */
+    private static double anyDouble(Map<String, String> all, String key) {
+        return ConfigValues.doubleIn(all, key, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
     }
 
     /** Offset map memory of one thread: {@code dedupeBufferSize / threads}, capped at {@code Integer.MAX_VALUE}. */

@@ -1,6 +1,7 @@
 package dev.millrace.storage.log;
 
 import dev.millrace.common.record.TimestampType;
+import dev.millrace.storage.ConfigValues;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -117,13 +118,7 @@ public record LogConfig(int segmentBytes, long segmentMs, int segmentIndexBytes,
      *     an invalid value
      */
     public static LogConfig parse(Map<String, String> overrides) {
-        for (String key : overrides.keySet()) {
-            if (!DEFAULTS.containsKey(key)) {
-                throw new IllegalArgumentException("config=" + key + " reason=unknownTopicConfig");
-            }
-        }
-        Map<String, String> all = new LinkedHashMap<>(DEFAULTS);
-        all.putAll(overrides);
+        Map<String, String> all = ConfigValues.merged(DEFAULTS, overrides, "TopicConfig");
         Set<String> policy = Set.of(all.get(CLEANUP_POLICY).toLowerCase(Locale.ROOT).replace(" ", "").split(","));
         if (policy.isEmpty() || !Set.of("delete", "compact").containsAll(policy)) {
             throw new IllegalArgumentException("config=" + CLEANUP_POLICY + " value=" + all.get(CLEANUP_POLICY)
@@ -135,54 +130,24 @@ public record LogConfig(int segmentBytes, long segmentMs, int segmentIndexBytes,
             default -> throw new IllegalArgumentException("config=" + MESSAGE_TIMESTAMP_TYPE + " value="
                     + all.get(MESSAGE_TIMESTAMP_TYPE) + " reason=mustBeCreateTimeOrLogAppendTime");
         };
-        double ratio = doubleIn(all, MIN_CLEANABLE_DIRTY_RATIO, 0.0, 1.0);
+        double ratio = ConfigValues.doubleIn(all, MIN_CLEANABLE_DIRTY_RATIO, 0.0, 1.0);
         return new LogConfig(
-                (int) longAtLeast(all, SEGMENT_BYTES, 14, Integer.MAX_VALUE),
-                longAtLeast(all, SEGMENT_MS, 1, Long.MAX_VALUE),
-                (int) longAtLeast(all, SEGMENT_INDEX_BYTES, 4, Integer.MAX_VALUE),
-                (int) longAtLeast(all, INDEX_INTERVAL_BYTES, 0, Integer.MAX_VALUE),
-                longAtLeast(all, RETENTION_MS, -1, Long.MAX_VALUE),
-                longAtLeast(all, RETENTION_BYTES, -1, Long.MAX_VALUE),
+                (int) ConfigValues.longIn(all, SEGMENT_BYTES, 14, Integer.MAX_VALUE),
+                ConfigValues.longIn(all, SEGMENT_MS, 1, Long.MAX_VALUE),
+                (int) ConfigValues.longIn(all, SEGMENT_INDEX_BYTES, 4, Integer.MAX_VALUE),
+                (int) ConfigValues.longIn(all, INDEX_INTERVAL_BYTES, 0, Integer.MAX_VALUE),
+                ConfigValues.longIn(all, RETENTION_MS, -1, Long.MAX_VALUE),
+                ConfigValues.longIn(all, RETENTION_BYTES, -1, Long.MAX_VALUE),
                 policy.contains("compact"), policy.contains("delete"), timestampType,
-                (int) longAtLeast(all, MAX_MESSAGE_BYTES, 0, Integer.MAX_VALUE), ratio,
-                longAtLeast(all, MIN_COMPACTION_LAG_MS, 0, Long.MAX_VALUE),
-                longAtLeast(all, MAX_COMPACTION_LAG_MS, 1, Long.MAX_VALUE),
-                longAtLeast(all, DELETE_RETENTION_MS, 0, Long.MAX_VALUE),
-                longAtLeast(all, FILE_DELETE_DELAY_MS, 0, Long.MAX_VALUE),
-                longAtLeast(all, FLUSH_MESSAGES, 1, Long.MAX_VALUE),
-                longAtLeast(all, FLUSH_MS, 0, Long.MAX_VALUE),
-                longAtLeast(all, MESSAGE_TIMESTAMP_BEFORE_MAX_MS, 0, Long.MAX_VALUE),
-                longAtLeast(all, MESSAGE_TIMESTAMP_AFTER_MAX_MS, 0, Long.MAX_VALUE));
-    }
-
-    private static long longAtLeast(Map<String, String> all, String key, long min, long max) {
-        String text = all.get(key).trim();
-        long value;
-        try {
-            value = Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("config=" + key + " value=" + text + " reason=notAnInteger", e);
-        }
-        if (value < min || value > max) {
-            throw new IllegalArgumentException("config=" + key + " value=" + text + " reason=outOfRange min=" + min
-                    + " max=" + max);
-        }
-        return value;
-    }
-
-    private static double doubleIn(Map<String, String> all, String key, double min, double max) {
-        String text = all.get(key).trim();
-        double value;
-        try {
-            value = Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("config=" + key + " value=" + text + " reason=notANumber", e);
-        }
-        if (!(value >= min && value <= max)) {
-            throw new IllegalArgumentException("config=" + key + " value=" + text + " reason=outOfRange min=" + min
-                    + " max=" + max);
-        }
-        return value;
+                (int) ConfigValues.longIn(all, MAX_MESSAGE_BYTES, 0, Integer.MAX_VALUE), ratio,
+                ConfigValues.longIn(all, MIN_COMPACTION_LAG_MS, 0, Long.MAX_VALUE),
+                ConfigValues.longIn(all, MAX_COMPACTION_LAG_MS, 1, Long.MAX_VALUE),
+                ConfigValues.longIn(all, DELETE_RETENTION_MS, 0, Long.MAX_VALUE),
+                ConfigValues.longIn(all, FILE_DELETE_DELAY_MS, 0, Long.MAX_VALUE),
+                ConfigValues.longIn(all, FLUSH_MESSAGES, 1, Long.MAX_VALUE),
+                ConfigValues.longIn(all, FLUSH_MS, 0, Long.MAX_VALUE),
+                ConfigValues.longIn(all, MESSAGE_TIMESTAMP_BEFORE_MAX_MS, 0, Long.MAX_VALUE),
+                ConfigValues.longIn(all, MESSAGE_TIMESTAMP_AFTER_MAX_MS, 0, Long.MAX_VALUE));
     }
 
     /** Whether time- or size-based deletion of whole segments applies. */
