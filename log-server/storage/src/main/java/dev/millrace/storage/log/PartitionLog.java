@@ -2,23 +2,18 @@ package dev.millrace.storage.log;
 
 import dev.millrace.common.TopicPartition;
 import dev.millrace.common.errors.InvalidRecordException;
-import dev.millrace.common.errors.InvalidTimestampException;
 import dev.millrace.common.errors.OffsetOutOfRangeException;
 import dev.millrace.common.errors.RecordBatchTooLargeException;
-import dev.millrace.common.errors.RecordTooLargeException;
 import dev.millrace.common.record.TimestampType;
 import dev.millrace.common.time.Time;
-import dev.millrace.protocol.error.ErrorCode;
 import dev.millrace.protocol.record.MemoryRecords;
-import dev.millrace.protocol.record.Record;
 import dev.millrace.protocol.record.RecordBatch;
 import dev.millrace.storage.epoch.LeaderEpochCache;
 import dev.millrace.storage.flush.GroupCommitFlusher;
 import dev.millrace.storage.index.AbortedTxn;
 import dev.millrace.storage.producer.BatchInfo;
-import dev.millrace.storage.producer.CompletedTxn;
+import dev.millrace.storage.producer.BatchMetadata;
 import dev.millrace.storage.producer.ProducerStateTable;
-import dev.millrace.storage.producer.ValidationResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,7 +56,7 @@ public final class PartitionLog implements AutoCloseable {
     private final ProducerStateTable producerState;
     private final LeaderEpochCache epochCache;
     private final List<String> recoveryNotes;
-    private final List<PendingDelete> pendingDeletes = new ArrayList<>();
+    private final DelayedSegmentDeletes pendingDeletes = new DelayedSegmentDeletes();
 
     private volatile LogConfig config;
     private volatile long logStartOffset;
@@ -70,9 +65,6 @@ public final class PartitionLog implements AutoCloseable {
     private volatile long recoveryPoint;
     private long unflushedMessages;
     private long lastFlushMs;
-
-    private record PendingDelete(LogSegment segment, long dueMs) {
-    }
 
     private PartitionLog(Path dir, TopicPartition topicPartition, LogConfig config, Time time,
                          GroupCommitFlusher flusher, LeaderEpochCache epochCache, LogLoader.Result loaded) {
@@ -109,13 +101,11 @@ public final class PartitionLog implements AutoCloseable {
         LogLoader.Result loaded = LogLoader.load(dir, config, recoveryPoint, logStartOffset, cleanShutdown, epochCache,
                 time);
         PartitionLog log = new PartitionLog(dir, topicPartition, config, time, flusher, epochCache, loaded);
-        log.rebuildProducerState();
+        ProducerStateReplay.rebuild(log.dir, log.producerState, log.segments, log.logStartOffset, log.logEndOffset);
         log.recoveryPoint = log.logEndOffset;
         log.highWatermark = log.logEndOffset;
         return log;
     }
-
-    // ---- accessors -----------------------------------------------------------------------------
 
     public TopicPartition topicPartition() {
         return topicPartition;
@@ -192,17 +182,16 @@ public final class PartitionLog implements AutoCloseable {
         return highWatermark;
     }
 
-    // ---- append --------------------------------------------------------------------------------
-
     /**
      * Validates {@code records}, assigns offsets from the log end offset, stamps the leader epoch
      * (and LogAppendTime when configured) and appends them.
      *
      * @throws dev.millrace.common.errors.CorruptRecordException on CRC or framing errors
      * @throws InvalidRecordException for well-formed but unacceptable batches
-     * @throws RecordTooLargeException if a batch exceeds {@code max.message.bytes}
+     * @throws dev.millrace.common.errors.RecordTooLargeException if a batch exceeds {@code max.message.bytes}
      * @throws RecordBatchTooLargeException if the records exceed {@code segment.bytes}
-     * @throws InvalidTimestampException if a CreateTime timestamp is too far from the broker clock
+     * @throws dev.millrace.common.errors.InvalidTimestampException if a CreateTime timestamp is too far from
+     *     the broker clock
      */
     public LogAppendInfo appendAsLeader(MemoryRecords records, int leaderEpoch, AppendOrigin origin) {
         LogConfig cfg = config;
@@ -224,15 +213,17 @@ public final class PartitionLog implements AutoCloseable {
         long next = logEndOffset;
         List<BatchInfo> infos = new ArrayList<>(batches.size());
         for (RecordBatch batch : batches) {
-            checkBatch(batch, cfg, nowMs);
+            AppendValidator.checkBatch(topicPartition, batch, cfg, nowMs);
             long first = next;
             long last = first + batch.lastOffsetDelta();
             infos.add(ProducerBatches.info(batch, first, last));
             next = last + 1;
         }
-        Optional<LogAppendInfo> duplicate = checkProducerState(batches, infos);
+        Optional<BatchMetadata> duplicate = AppendValidator.checkProducerState(topicPartition, producerState, batches,
+                infos);
         if (duplicate.isPresent()) {
-            return duplicate.get();
+            return new LogAppendInfo(duplicate.get().firstOffset(), duplicate.get().lastOffset(), -1, logStartOffset,
+                    true, CompletableFuture.completedFuture(null));
         }
         long logAppendTime = cfg.timestampType() == TimestampType.LOG_APPEND_TIME ? nowMs : -1;
         long offset = logEndOffset;
@@ -281,62 +272,6 @@ public final class PartitionLog implements AutoCloseable {
         return append(records, batches, infos, -1, time.milliseconds());
     }
 
-    private void checkBatch(RecordBatch batch, LogConfig cfg, long nowMs) {
-        if (batch.sizeInBytes() > cfg.maxMessageBytes()) {
-            throw new RecordTooLargeException("topicPartition=" + topicPartition + " batchSizeInBytes="
-                    + batch.sizeInBytes() + " maxMessageBytes=" + cfg.maxMessageBytes(),
-                    Map.of(topicPartition, batch.baseOffset()));
-        }
-        if (cfg.timestampType() != TimestampType.CREATE_TIME || batch.isControlBatch()) {
-            return;
-        }
-        if (cfg.timestampAfterMaxMs() != Long.MAX_VALUE && batch.maxTimestamp() > nowMs + cfg.timestampAfterMaxMs()) {
-            throw invalidTimestamp(batch.maxTimestamp(), nowMs, cfg);
-        }
-        if (cfg.timestampBeforeMaxMs() != Long.MAX_VALUE) {
-            for (Record record : batch) {
-                if (record.timestamp() < nowMs - cfg.timestampBeforeMaxMs()) {
-                    throw invalidTimestamp(record.timestamp(), nowMs, cfg);
-                }
-            }
-        }
-    }
-
-    private InvalidTimestampException invalidTimestamp(long timestamp, long nowMs, LogConfig cfg) {
-        return new InvalidTimestampException("topicPartition=" + topicPartition + " timestamp=" + timestamp
-                + " brokerTimeMs=" + nowMs + " timestampBeforeMaxMs=" + cfg.timestampBeforeMaxMs()
-                + " timestampAfterMaxMs=" + cfg.timestampAfterMaxMs());
-    }
-
-    /** Returns the duplicate's original offsets when the (single) batch is a retry; throws on producer errors. */
-    private Optional<LogAppendInfo> checkProducerState(List<RecordBatch> batches, List<BatchInfo> infos) {
-        int idempotent = 0;
-        for (BatchInfo info : infos) {
-            idempotent += info.hasProducerId() ? 1 : 0;
-        }
-        if (idempotent > 1) {
-            throw new InvalidRecordException("topicPartition=" + topicPartition + " batches=" + batches.size()
-                    + " reason=atMostOneProducerBatchPerAppend");
-        }
-        for (BatchInfo info : infos) {
-            ValidationResult result = producerState.validate(info);
-            if (result instanceof ValidationResult.Duplicate duplicate) {
-                if (batches.size() != 1) {
-                    throw new InvalidRecordException("topicPartition=" + topicPartition
-                            + " reason=duplicateBatchMixedWithOthers");
-                }
-                return Optional.of(new LogAppendInfo(duplicate.original().firstOffset(),
-                        duplicate.original().lastOffset(), -1, logStartOffset, true,
-                        CompletableFuture.completedFuture(null)));
-            }
-            if (result instanceof ValidationResult.Rejected rejected) {
-                throw rejected.error().exception("topicPartition=" + topicPartition + " "
-                        + rejected.message());
-            }
-        }
-        return Optional.empty();
-    }
-
     private LogAppendInfo append(MemoryRecords records, List<RecordBatch> batches, List<BatchInfo> infos,
                                  long logAppendTime, long nowMs) {
         RecordBatch lastBatch = batches.get(batches.size() - 1);
@@ -356,7 +291,8 @@ public final class PartitionLog implements AutoCloseable {
             messages += batch.lastOffsetDelta() + 1;
             BatchInfo info = ProducerBatches.info(batch);
             if (info.hasProducerId()) {
-                producerState.update(info).ifPresent(txn -> onCompletedTxn(txn, active(), batch.lastOffset()));
+                producerState.update(info).ifPresent(txn -> ProducerStateReplay.indexIfAborted(producerState, txn,
+                        active(), batch.lastOffset()));
             }
         }
         logEndOffset = lastBatch.lastOffset() + 1;
@@ -369,16 +305,6 @@ public final class PartitionLog implements AutoCloseable {
         return segments.lastEntry().getValue();
     }
 
-    private void onCompletedTxn(CompletedTxn txn, LogSegment segment, long markerOffset) {
-        if (!txn.isAborted()) {
-            return;
-        }
-        long lastStable = producerState.firstUnstableOffset().orElse(markerOffset + 1);
-        List<AbortedTxn> existing = segment.txnIndex().allAbortedTxns();
-        if (existing.isEmpty() || existing.get(existing.size() - 1).lastOffset() < txn.lastOffset()) {
-            segment.txnIndex().append(new AbortedTxn(txn.producerId(), txn.firstOffset(), txn.lastOffset(), lastStable));
-        }
-    }
 
     private CompletableFuture<Void> maybeFlush(long nowMs) {
         LogConfig cfg = config;
@@ -395,8 +321,6 @@ public final class PartitionLog implements AutoCloseable {
         flush();
         return CompletableFuture.completedFuture(null);
     }
-
-    // ---- roll and flush ------------------------------------------------------------------------
 
     /**
      * Starts a new active segment at the log end offset. The old active segment is flushed (so the
@@ -430,8 +354,6 @@ public final class PartitionLog implements AutoCloseable {
         lastFlushMs = time.milliseconds();
     }
 
-    // ---- read ----------------------------------------------------------------------------------
-
     /**
      * Reads batches starting with the one holding {@code startOffset}, up to {@code maxBytes}
      * (at least one whole batch when {@code minOneBatch}), never past the bound {@code isolation}
@@ -458,11 +380,11 @@ public final class PartitionLog implements AutoCloseable {
         Map.Entry<Long, LogSegment> entry = segments.floorEntry(startOffset);
         while (entry != null) {
             LogSegment segment = entry.getValue();
-            long maxPosition = maxPositionIn(segment, maxOffset);
+            long maxPosition = SegmentSearch.maxPositionIn(segments, segment, maxOffset);
             FetchSlice slice = segment.read(startOffset, maxBytes, maxPosition, minOneBatch);
             if (slice != null) {
                 List<AbortedTxn> aborted = isolation == FetchIsolation.TXN_COMMITTED
-                        ? abortedTxns(startOffset, slice) : List.of();
+                        ? SegmentSearch.abortedTxns(segments, startOffset, slice) : List.of();
                 return new FetchDataInfo(startOffset, slice.firstBatchOffset(), slice.records(), aborted);
             }
             entry = segments.higherEntry(entry.getKey());
@@ -470,60 +392,19 @@ public final class PartitionLog implements AutoCloseable {
         return new FetchDataInfo(startOffset, startOffset, MemoryRecords.EMPTY, List.of());
     }
 
-    private long maxPositionIn(LogSegment segment, long maxOffset) {
-        Map.Entry<Long, LogSegment> next = segments.higherEntry(segment.baseOffset());
-        if (next != null && next.getKey() <= maxOffset) {
-            return segment.sizeInBytes();
-        }
-        FileBatch bound = segment.translateOffset(maxOffset, 0);
-        return bound == null ? segment.sizeInBytes() : bound.position();
-    }
 
-    private List<AbortedTxn> abortedTxns(long startOffset, FetchSlice slice) {
-        long upperBound = startOffset + Math.max(1, slice.records().sizeInBytes());
-        List<AbortedTxn> result = new ArrayList<>();
-        for (LogSegment segment : segments.tailMap(segments.floorKey(startOffset), true).values()) {
-            var search = segment.txnIndex().collectAbortedTxns(startOffset, upperBound);
-            result.addAll(search.abortedTransactions());
-            if (search.isComplete()) {
-                break;
-            }
-        }
-        return result;
-    }
 
-    /**
-     * The earliest record whose timestamp is at least {@code targetTimestamp} (ListOffsets by time).
-     */
+
+
+    /** The earliest record whose timestamp is at least {@code targetTimestamp} (ListOffsets by time). */
     public Optional<TimestampAndOffset> fetchOffsetByTimestamp(long targetTimestamp) {
-        for (LogSegment segment : segments.values()) {
-            if (segment.maxTimestampSoFar() < targetTimestamp) {
-                continue;
-            }
-            long[] found = segment.findOffsetByTimestamp(targetTimestamp, logStartOffset);
-            if (found != null) {
-                return Optional.of(new TimestampAndOffset(found[0], found[1]));
-            }
-        }
-        return Optional.empty();
+        return SegmentSearch.offsetByTimestamp(segments, targetTimestamp, logStartOffset);
     }
 
     /** The record with the largest timestamp (ListOffsets MAX_TIMESTAMP, -3). */
     public Optional<TimestampAndOffset> maxTimestampAndOffset() {
-        TimestampAndOffset best = null;
-        for (LogSegment segment : segments.values()) {
-            if (best != null && segment.maxTimestampSoFar() <= best.timestamp()) {
-                continue;
-            }
-            long[] found = segment.log().largestTimestampAfter(0);
-            if (found != null && (best == null || found[0] > best.timestamp())) {
-                best = new TimestampAndOffset(found[0], found[1]);
-            }
-        }
-        return Optional.ofNullable(best);
+        return SegmentSearch.maxTimestampAndOffset(segments);
     }
-
-    // ---- truncation, deletion, retention -------------------------------------------------------
 
     /**
      * Removes every batch at or above {@code targetOffset} (a follower diverging from its leader).
@@ -582,7 +463,7 @@ public final class PartitionLog implements AutoCloseable {
         epochCache.truncateFromEnd(logEndOffset);
         highWatermark = Math.min(highWatermark, logEndOffset);
         recoveryPoint = Math.min(recoveryPoint, logEndOffset);
-        rebuildProducerState();
+        ProducerStateReplay.rebuild(dir, producerState, segments, logStartOffset, logEndOffset);
     }
 
     /**
@@ -616,24 +497,12 @@ public final class PartitionLog implements AutoCloseable {
     public int deleteOldSegments() {
         LogConfig cfg = config;
         long nowMs = time.milliseconds();
-        long excessBytes = cfg.retentionBytes() < 0 ? 0 : sizeInBytes() - cfg.retentionBytes();
-        int deleted = 0;
-        List<LogSegment> ordered = new ArrayList<>(segments.values());
-        for (int i = 0; i < ordered.size() - 1; i++) {
-            LogSegment segment = ordered.get(i);
-            long nextBase = ordered.get(i + 1).baseOffset();
-            boolean belowStart = nextBase <= logStartOffset;
-            boolean expired = cfg.retentionApplies() && cfg.retentionMs() >= 0
-                    && nowMs - segment.largestTimestamp() > cfg.retentionMs();
-            boolean tooBig = cfg.retentionApplies() && cfg.retentionBytes() >= 0
-                    && excessBytes - segment.sizeInBytes() >= 0;
-            if (!(belowStart || expired || tooBig) || nextBase > highWatermark) {
-                break;
-            }
-            excessBytes -= segment.sizeInBytes();
+        List<LogSegment> deletable = RetentionPolicy.deletableSegments(new ArrayList<>(segments.values()), cfg,
+                nowMs, logStartOffset, highWatermark);
+        for (LogSegment segment : deletable) {
             removeSegment(segment, false);
-            deleted++;
         }
+        int deleted = deletable.size();
         if (deleted > 0) {
             long first = segments.firstKey();
             if (first > logStartOffset) {
@@ -641,7 +510,7 @@ public final class PartitionLog implements AutoCloseable {
                 epochCache.truncateFromStart(first);
             }
         }
-        deletePendingFiles(nowMs, false);
+        pendingDeletes.deleteDue(nowMs);
         return deleted;
     }
 
@@ -657,18 +526,9 @@ public final class PartitionLog implements AutoCloseable {
             return;
         }
         segment.changeFileSuffixes("", LogFiles.DELETED_SUFFIX);
-        pendingDeletes.add(new PendingDelete(segment, time.milliseconds() + config.fileDeleteDelayMs()));
+        pendingDeletes.schedule(segment, time.milliseconds() + config.fileDeleteDelayMs());
     }
 
-    private void deletePendingFiles(long nowMs, boolean all) {
-        pendingDeletes.removeIf(pending -> {
-            if (all || pending.dueMs() <= nowMs) {
-                pending.segment().deleteIfExists();
-                return true;
-            }
-            return false;
-        });
-    }
 
     /**
      * Replaces {@code oldSegments} (consecutive, non-active) with {@code newSegments}, which the
@@ -704,32 +564,10 @@ public final class PartitionLog implements AutoCloseable {
         }
         for (LogSegment old : oldSegments) {
             segments.remove(old.baseOffset(), old);
-            pendingDeletes.add(new PendingDelete(old, time.milliseconds() + config.fileDeleteDelayMs()));
+            pendingDeletes.schedule(old, time.milliseconds() + config.fileDeleteDelayMs());
         }
     }
 
-    /** Rebuilds producer state from the latest snapshot and the log after it. */
-    private void rebuildProducerState() {
-        long replayFrom = producerState.truncateAndReload(dir, logStartOffset, logEndOffset);
-        if (replayFrom >= logEndOffset) {
-            return;
-        }
-        Long from = segments.floorKey(replayFrom);
-        for (LogSegment segment : (from == null ? segments : segments.tailMap(from, true)).values()) {
-            for (FileBatch header : segment.log().batchesFrom(0)) {
-                if (header.baseOffset() < replayFrom) {
-                    continue;
-                }
-                RecordBatch batch = segment.log().load(header);
-                BatchInfo info = ProducerBatches.info(batch);
-                if (info.hasProducerId()) {
-                    producerState.update(info).ifPresent(txn -> onCompletedTxn(txn, segment, batch.lastOffset()));
-                }
-            }
-        }
-    }
-
-    // ---- lifecycle -----------------------------------------------------------------------------
 
     /**
      * Flushes everything, snapshots producer state at the log end offset (so the next open needs no
@@ -741,7 +579,7 @@ public final class PartitionLog implements AutoCloseable {
         if (producerState.mapEndOffset() <= logEndOffset) {
             producerState.takeSnapshot(dir, logEndOffset);
         }
-        deletePendingFiles(Long.MAX_VALUE, true);
+        pendingDeletes.deleteDue(Long.MAX_VALUE);
         for (LogSegment segment : segments.values()) {
             segment.close();
         }
