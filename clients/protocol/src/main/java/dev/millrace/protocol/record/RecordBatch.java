@@ -386,6 +386,54 @@ public final class RecordBatch implements Iterable<Record> {
     }
 
     /**
+     * Sets lastOffsetDelta, then rewrites the CRC. Compaction uses it: a rebuilt batch keeps its
+     * original last offset (and so the producer's last sequence) even when its last records are
+     * gone. Nothing is written when the field already has this value.
+     */
+    public void setLastOffsetDelta(int lastOffsetDelta) {
+        if (lastOffsetDelta() == lastOffsetDelta) {
+            return;
+        }
+        buffer.putInt(LAST_OFFSET_DELTA_OFFSET, lastOffsetDelta);
+        buffer.putInt(CRC_OFFSET, (int) computeCrc());
+    }
+
+    /**
+     * Writes, at {@code out}'s position, the 61-byte header of a batch with this batch's offsets,
+     * leader epoch, timestamp type, transactional and control bits, max timestamp and producer
+     * fields, but no records: batchLength 49, no compression, no delete horizon, baseTimestamp -1,
+     * recordsCount 0, CRC computed. Compaction keeps such a batch when it removed every record of a
+     * producer's last batch, so that producer state survives (Kafka writes the same header).
+     *
+     * <pre>
+     * offset size field                  value written
+     *  0     8    baseOffset     INT64   original baseOffset
+     *  8     4    batchLength    INT32   49 (no records)
+     * 12     4    partitionLeaderEpoch   original
+     * 16     1    magic          INT8    2
+     * 17     4    crc            UINT32  CRC-32C of bytes 21..61
+     * 21     2    attributes     INT16   compression 0 (none), original timestamp-type, transactional and
+     *                                    control bits, no delete horizon
+     * 23     4    lastOffsetDelta INT32  original (keeps the last offset and last sequence)
+     * 27     8    baseTimestamp  INT64   -1
+     * 35     8    maxTimestamp   INT64   original maxTimestamp
+     * 43     8    producerId     INT64   original
+     * 51     2    producerEpoch  INT16   original
+     * 53     4    baseSequence   INT32   original
+     * 57     4    recordsCount   INT32   0
+     * </pre>
+     */
+    public void writeEmptyHeaderTo(ByteBuffer out) {
+        int start = out.position();
+        int attributes = attributes() & (TIMESTAMP_TYPE_MASK | TRANSACTIONAL_FLAG_MASK | CONTROL_FLAG_MASK);
+        out.putLong(baseOffset()).putInt(MIN_BATCH_LENGTH).putInt(partitionLeaderEpoch()).put(MAGIC).putInt(0)
+                .putShort((short) attributes).putInt(lastOffsetDelta()).putLong(NO_TIMESTAMP).putLong(maxTimestamp())
+                .putLong(producerId()).putShort(producerEpoch()).putInt(baseSequence()).putInt(0);
+        RecordBatch empty = at(out, start, RECORD_BATCH_OVERHEAD);
+        out.putInt(start + CRC_OFFSET, (int) empty.computeCrc());
+    }
+
+    /**
      * Sets the timestamp type bit and the max timestamp, then rewrites the CRC (a leader does this
      * for a topic with LogAppendTime). Nothing is written when both already have these values.
      *

@@ -279,4 +279,37 @@ class RecordBatchTest {
             return null;
         }
     }
+
+    @Test
+    void shouldWriteAValidEmptyHeaderKeepingOffsetsAndProducerFields() {
+        MemoryRecords built = new RecordBatchBuilder().compression(CompressionType.LZ4).baseOffset(100)
+                .producerState(7L, (short) 3, 40).transactional(true).partitionLeaderEpoch(5)
+                .append(1_000L, new byte[] {1}, new byte[] {2}).append(2_000L, new byte[] {3}, null).build();
+        RecordBatch original = built.batches().iterator().next();
+        ByteBuffer out = ByteBuffer.allocate(RecordBatch.RECORD_BATCH_OVERHEAD);
+        original.writeEmptyHeaderTo(out);
+        assertThat(out.hasRemaining()).isFalse();
+        RecordBatch empty = RecordBatch.wrap(out.flip());
+        empty.ensureValid();
+        assertThat(empty.recordsCount()).isZero();
+        assertThat(empty.compressionType()).isEqualTo(CompressionType.NONE);
+        assertThat(empty.baseOffset()).isEqualTo(100);
+        assertThat(empty.lastOffset()).isEqualTo(original.lastOffset());
+        assertThat(empty.lastSequence()).isEqualTo(original.lastSequence());
+        assertThat(empty.producerId()).isEqualTo(7L);
+        assertThat(empty.producerEpoch()).isEqualTo((short) 3);
+        assertThat(empty.isTransactional()).isTrue();
+        assertThat(empty.partitionLeaderEpoch()).isEqualTo(5);
+        assertThat(empty.maxTimestamp()).isEqualTo(original.maxTimestamp());
+    }
+
+    @Test
+    void shouldRewriteCrcWhenLastOffsetDeltaChanges() {
+        MemoryRecords built = new RecordBatchBuilder().append(1_000L, new byte[] {1}, new byte[] {2}).build();
+        ByteBuffer copy = ByteBuffer.allocate(built.sizeInBytes()).put(built.buffer()).flip();
+        RecordBatch batch = RecordBatch.wrap(copy);
+        batch.setLastOffsetDelta(4);
+        assertThat(batch.lastOffsetDelta()).isEqualTo(4);
+        assertThat(batch.isValid()).isTrue();
+    }
 }

@@ -1,10 +1,7 @@
 package dev.millrace.serdes.avro;
 
-import dev.millrace.common.serialization.Deserializer;
-import dev.millrace.common.serialization.Serde;
-import dev.millrace.common.serialization.Serializer;
+import dev.millrace.common.serialization.Serdes;
 import dev.millrace.serdes.avro.registry.SchemaRegistryClient;
-import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 
@@ -16,10 +13,7 @@ import org.apache.avro.generic.GenericRecord;
  *
  * <p>Configuration as {@link AvroSerdeConfig}; configure once, then thread-safe.
  */
-public final class GenericAvroSerde implements Serde<GenericRecord> {
-    private final ModelSerializer<GenericRecord> serializer;
-    private final ModelDeserializer<GenericRecord> deserializer;
-
+public final class GenericAvroSerde extends Serdes.WrapperSerde<GenericRecord> {
     /** Creates a serde whose registry client comes from {@code schema.registry.url}. */
     public GenericAvroSerde() {
         this(null, null);
@@ -41,29 +35,7 @@ public final class GenericAvroSerde implements Serde<GenericRecord> {
      * @param readerSchema the record schema to read into, or null for the writer schema
      */
     public GenericAvroSerde(SchemaRegistryClient client, Schema readerSchema) {
-        this.serializer = new ModelSerializer<>(config -> DatumModels.genericRecords(), client);
-        this.deserializer = new ModelDeserializer<>(config -> DatumModels.genericRecords(), client, readerSchema);
-    }
-
-    @Override
-    public void configure(Map<String, ?> configs, boolean isKey) {
-        serializer.configure(configs, isKey);
-        deserializer.configure(configs, isKey);
-    }
-
-    @Override
-    public Serializer<GenericRecord> serializer() {
-        return serializer;
-    }
-
-    @Override
-    public Deserializer<GenericRecord> deserializer() {
-        return deserializer;
-    }
-
-    @Override
-    public void close() {
-        serializer.close();
-        deserializer.close();
+        super(new ModelSerializer<>(config -> DatumModels.genericRecords(), client),
+                new ModelDeserializer<>(config -> DatumModels.genericRecords(), client, readerSchema));
     }
 }

@@ -1,10 +1,7 @@
 package dev.millrace.serdes.avro;
 
-import dev.millrace.common.serialization.Deserializer;
-import dev.millrace.common.serialization.Serde;
-import dev.millrace.common.serialization.Serializer;
+import dev.millrace.common.serialization.Serdes;
 import dev.millrace.serdes.avro.registry.SchemaRegistryClient;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -20,10 +17,7 @@ import java.util.Objects;
  *
  * @param <T> the Java class
  */
-public final class ReflectAvroSerde<T> implements Serde<T> {
-    private final ModelSerializer<T> serializer;
-    private final ModelDeserializer<T> deserializer;
-
+public final class ReflectAvroSerde<T> extends Serdes.WrapperSerde<T> {
     /**
      * Creates a serde whose registry client comes from {@code schema.registry.url}.
      *
@@ -40,32 +34,14 @@ public final class ReflectAvroSerde<T> implements Serde<T> {
      * @param client the registry client, or null to use {@code schema.registry.url}
      */
     public ReflectAvroSerde(Class<T> type, SchemaRegistryClient client) {
-        Objects.requireNonNull(type, "reason=nullType");
-        this.serializer = new ModelSerializer<>(config -> DatumModels.reflect(type, config.reflectionAllowNull()),
-                client);
-        this.deserializer = new ModelDeserializer<>(config -> DatumModels.reflect(type, config.reflectionAllowNull()),
-                client, null);
+        super(serializer(Objects.requireNonNull(type, "reason=nullType"), client), deserializer(type, client));
     }
 
-    @Override
-    public void configure(Map<String, ?> configs, boolean isKey) {
-        serializer.configure(configs, isKey);
-        deserializer.configure(configs, isKey);
+    private static <T> ModelSerializer<T> serializer(Class<T> type, SchemaRegistryClient client) {
+        return new ModelSerializer<>(config -> DatumModels.reflect(type, config.reflectionAllowNull()), client);
     }
 
-    @Override
-    public Serializer<T> serializer() {
-        return serializer;
-    }
-
-    @Override
-    public Deserializer<T> deserializer() {
-        return deserializer;
-    }
-
-    @Override
-    public void close() {
-        serializer.close();
-        deserializer.close();
+    private static <T> ModelDeserializer<T> deserializer(Class<T> type, SchemaRegistryClient client) {
+        return new ModelDeserializer<>(config -> DatumModels.reflect(type, config.reflectionAllowNull()), client, null);
     }
 }

@@ -1,10 +1,7 @@
 package dev.millrace.serdes.avro;
 
-import dev.millrace.common.serialization.Deserializer;
-import dev.millrace.common.serialization.Serde;
-import dev.millrace.common.serialization.Serializer;
+import dev.millrace.common.serialization.Serdes;
 import dev.millrace.serdes.avro.registry.SchemaRegistryClient;
-import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -23,10 +20,7 @@ import org.apache.avro.specific.SpecificRecord;
  *
  * @param <T> the generated record class
  */
-public final class SpecificAvroSerde<T extends SpecificRecord> implements Serde<T> {
-    private final ModelSerializer<T> serializer;
-    private final ModelDeserializer<T> deserializer;
-
+public final class SpecificAvroSerde<T extends SpecificRecord> extends Serdes.WrapperSerde<T> {
     /** Creates a serde whose registry client comes from {@code schema.registry.url}. */
     public SpecificAvroSerde() {
         this(null);
@@ -38,29 +32,7 @@ public final class SpecificAvroSerde<T extends SpecificRecord> implements Serde<
      * @param client the registry client, or null to use {@code schema.registry.url}
      */
     public SpecificAvroSerde(SchemaRegistryClient client) {
-        this.serializer = new ModelSerializer<>(config -> DatumModels.specificRecords(), client);
-        this.deserializer = new ModelDeserializer<>(config -> DatumModels.specificRecords(), client, null);
-    }
-
-    @Override
-    public void configure(Map<String, ?> configs, boolean isKey) {
-        serializer.configure(configs, isKey);
-        deserializer.configure(configs, isKey);
-    }
-
-    @Override
-    public Serializer<T> serializer() {
-        return serializer;
-    }
-
-    @Override
-    public Deserializer<T> deserializer() {
-        return deserializer;
-    }
-
-    @Override
-    public void close() {
-        serializer.close();
-        deserializer.close();
+        super(new ModelSerializer<>(config -> DatumModels.specificRecords(), client),
+                new ModelDeserializer<>(config -> DatumModels.specificRecords(), client, null));
     }
 }

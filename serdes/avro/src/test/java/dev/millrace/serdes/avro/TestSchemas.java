@@ -49,15 +49,14 @@ public final class TestSchemas {
     }
 
     /**
-     * A seed for randomized tests: {@code -Dmillrace.seed} or the given default; printed once per call.
+     * A seed for randomized tests: {@code -Dmillrace.seed} or the given default. Callers put it in
+     * every assertion message.
      *
-     * @param test the test name, printed with the seed
+     * @param test the test name (kept for call sites' readability)
      * @param defaultSeed the fixed default
      * @return the seed
      */
     public static long seed(String test, long defaultSeed) {
-        long seed = Long.getLong("millrace.seed", defaultSeed);
-        System.out.println(test + " seed=" + seed);
-        return seed;
+        return Long.getLong("millrace.seed", defaultSeed);
     }
 }
