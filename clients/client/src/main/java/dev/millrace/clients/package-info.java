@@ -1,0 +1,2 @@
+/** Client-side networking over the Kafka protocol. */
+package dev.millrace.clients;

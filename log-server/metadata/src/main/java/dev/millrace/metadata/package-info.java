@@ -1,0 +1,2 @@
+/** Cluster metadata: records, image, metadata log and controller. */
+package dev.millrace.metadata;

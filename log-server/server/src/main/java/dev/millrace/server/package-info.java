@@ -1,0 +1,2 @@
+/** The log server: wiring, network layer and API handlers. */
+package dev.millrace.server;
