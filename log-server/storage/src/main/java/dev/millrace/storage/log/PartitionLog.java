@@ -305,7 +305,6 @@ public final class PartitionLog implements AutoCloseable {
         return segments.lastEntry().getValue();
     }
 
-
     private CompletableFuture<Void> maybeFlush(long nowMs) {
         LogConfig cfg = config;
         boolean due = unflushedMessages >= cfg.flushMessages() || nowMs - lastFlushMs >= cfg.flushMs();
@@ -340,6 +339,15 @@ public final class PartitionLog implements AutoCloseable {
         segment.resizeIndexesToMax();
         segments.put(newBase, segment);
         return segment;
+    }
+
+    /** Flushes unflushed appends once {@code flush.ms} has passed since the last flush; owner thread. */
+    public boolean flushIfDue(long nowMs) {
+        if (unflushedMessages == 0 || nowMs - lastFlushMs < config.flushMs()) {
+            return false;
+        }
+        flush();
+        return true;
     }
 
     /** Forces every segment holding offsets at or above the recovery point to disk. */
@@ -391,10 +399,6 @@ public final class PartitionLog implements AutoCloseable {
         }
         return new FetchDataInfo(startOffset, startOffset, MemoryRecords.EMPTY, List.of());
     }
-
-
-
-
 
     /** The earliest record whose timestamp is at least {@code targetTimestamp} (ListOffsets by time). */
     public Optional<TimestampAndOffset> fetchOffsetByTimestamp(long targetTimestamp) {
@@ -529,7 +533,6 @@ public final class PartitionLog implements AutoCloseable {
         pendingDeletes.schedule(segment, time.milliseconds() + config.fileDeleteDelayMs());
     }
 
-
     /**
      * Replaces {@code oldSegments} (consecutive, non-active) with {@code newSegments}, which the
      * cleaner wrote with {@link LogFiles#CLEANED_SUFFIX} file names. Crash-safe in this order: each
@@ -567,7 +570,6 @@ public final class PartitionLog implements AutoCloseable {
             pendingDeletes.schedule(old, time.milliseconds() + config.fileDeleteDelayMs());
         }
     }
-
 
     /**
      * Flushes everything, snapshots producer state at the log end offset (so the next open needs no
