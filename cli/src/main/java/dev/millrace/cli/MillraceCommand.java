@@ -12,12 +12,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code bin/millrace}: the root command. Without a subcommand it prints the banner (version and
- * the Kafka wire protocol coverage); subcommands (server-start, topics, console-producer, ...)
- * join it as their issues land. Exit codes: 0 success, 2 usage error.
+ * the Kafka wire protocol coverage). Subcommands: server-start, topics, configs, console-producer,
+ * console-consumer, dump-log, api-versions. Exit codes: 0 success, 1 runtime failure, 2 usage error.
  */
 @Command(name = "millrace", mixinStandardHelpOptions = true, versionProvider = MillraceCommand.Version.class,
         description = "Millrace: a Kafka-wire-compatible log server, streams DSL and topology test driver.",
-        subcommands = {ApiVersionsCommand.class})
+        subcommands = {ServerStartCommand.class, TopicsCommand.class, ConfigsCommand.class,
+            ConsoleProducerCommand.class, ConsoleConsumerCommand.class, DumpLogCommand.class,
+            ApiVersionsCommand.class})
 public final class MillraceCommand implements Runnable {
     @Spec
     private CommandLine.Model.CommandSpec spec;
@@ -58,6 +60,21 @@ public final class MillraceCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new MillraceCommand()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The configured command line: a usage error prints one line (the problem and where to get help)
+     * and exits with 2, as the command-line rules of the project ask.
+     */
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new MillraceCommand());
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine failed = ex.getCommandLine();
+            failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": " + ex.getMessage()
+                    + " (see --help)");
+            return 2;
+        });
+        return cl;
     }
 }

@@ -17,7 +17,17 @@ final class ApiTypeEmitter {
     record Api(MessageSpec request, MessageSpec response) {
     }
 
+    /** Whether {@code messages} hold any request or response, i.e. whether an enum is worth writing. */
+    static boolean hasApis(List<MessageSpec> messages) {
+        return messages.stream().anyMatch(m -> m.kind() == MessageSpec.Kind.REQUEST
+                || m.kind() == MessageSpec.Kind.RESPONSE);
+    }
+
     static String emit(List<MessageSpec> messages) {
+        return emit(messages, MessageEmitter.PACKAGE);
+    }
+
+    static String emit(List<MessageSpec> messages, String packageName) {
         TreeMap<Integer, MessageSpec[]> byKey = new TreeMap<>();
         for (MessageSpec m : messages) {
             if (m.kind() != MessageSpec.Kind.REQUEST && m.kind() != MessageSpec.Kind.RESPONSE) {
@@ -32,7 +42,7 @@ final class ApiTypeEmitter {
             pair[slot] = m;
         }
         CodeWriter out = new CodeWriter();
-        out.line("package " + MessageEmitter.PACKAGE + ";");
+        out.line("package " + packageName + ";");
         out.blank();
         out.line("import dev.millrace.common.errors.UnsupportedVersionException;");
         out.line("import dev.millrace.protocol.types.ApiMessage;");

@@ -11,8 +11,10 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Entry point of the build step: {@code Main <definitions dir> <output source dir>}. Reads every
- * {@code *.def} file, validates it, and writes one Java file per message plus {@code ApiMessageType}.
+ * Entry point of the build step: {@code Main <definitions dir> <output source dir> [java package]}.
+ * Reads every {@code *.def} file, validates it, and writes one Java file per message plus
+ * {@code ApiMessageType} when the directory defines any request or response. The package defaults
+ * to {@code dev.millrace.protocol.message}; other modules (the metadata records) name their own.
  * A definition error stops the build with the file, line and reason.
  */
 public final class Main {
@@ -20,11 +22,15 @@ public final class Main {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 2) {
-            throw new IllegalArgumentException("usage: Main <definitions dir> <output source dir>");
+        if (args.length != 2 && args.length != 3) {
+            throw new IllegalArgumentException("usage: Main <definitions dir> <output source dir> [java package]");
+        }
+        String packageName = args.length == 3 ? args[2] : MessageEmitter.PACKAGE;
+        if (!packageName.matches("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*")) {
+            throw new IllegalArgumentException("package=" + packageName + " reason=notAJavaPackageName");
         }
         List<MessageSpec> messages = parseDirectory(Path.of(args[0]));
-        Path packageDir = Path.of(args[1]).resolve(MessageEmitter.PACKAGE.replace('.', '/'));
+        Path packageDir = Path.of(args[1]).resolve(packageName.replace('.', '/'));
         Files.createDirectories(packageDir);
         Set<String> classes = new HashSet<>();
         for (MessageSpec message : messages) {
@@ -32,9 +38,11 @@ public final class Main {
                 throw new IllegalArgumentException("class=" + message.className() + " reason=definedTwice file="
                         + message.sourceFile());
             }
-            write(packageDir.resolve(message.className() + ".java"), MessageEmitter.emit(message));
+            write(packageDir.resolve(message.className() + ".java"), MessageEmitter.emit(message, packageName));
         }
-        write(packageDir.resolve("ApiMessageType.java"), ApiTypeEmitter.emit(messages));
+        if (ApiTypeEmitter.hasApis(messages)) {
+            write(packageDir.resolve("ApiMessageType.java"), ApiTypeEmitter.emit(messages, packageName));
+        }
     }
 
     /** Parses every definition file of {@code dir}, in file-name order. */

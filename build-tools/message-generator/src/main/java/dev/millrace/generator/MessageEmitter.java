@@ -18,22 +18,29 @@ import java.util.Map;
  * being kept and re-written.
  */
 final class MessageEmitter {
+    /** The package generated classes go to when the build names none. */
     static final String PACKAGE = "dev.millrace.protocol.message";
 
     private final MessageSpec message;
+    private final String packageName;
     private final CodeWriter out = new CodeWriter();
 
-    private MessageEmitter(MessageSpec message) {
+    private MessageEmitter(MessageSpec message, String packageName) {
         this.message = message;
+        this.packageName = packageName;
     }
 
     static String emit(MessageSpec message) {
-        return new MessageEmitter(message).emitFile();
+        return emit(message, PACKAGE);
+    }
+
+    static String emit(MessageSpec message, String packageName) {
+        return new MessageEmitter(message, packageName).emitFile();
     }
 
     private String emitFile() {
         Map<String, StructCollector.Scoped> structs = StructCollector.collect(message);
-        out.line("package " + PACKAGE + ";");
+        out.line("package " + packageName + ";");
         out.blank();
         out.line("import dev.millrace.common.Uuid;");
         out.line("import dev.millrace.common.errors.UnsupportedVersionException;");
