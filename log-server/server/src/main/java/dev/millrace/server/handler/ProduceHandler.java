@@ -66,7 +66,7 @@ public final class ProduceHandler {
                         .setIndex(part.index()).setBaseOffset(-1);
                 tr.partitionResponses().add(pr);
                 String problem = check(data, version, tv, part, pr);
-                if (problem != null) {
+                if (pr.errorCode() != 0) {
                     pr.setErrorMessage(problem);
                     continue;
                 }
@@ -95,7 +95,7 @@ public final class ProduceHandler {
                 .whenComplete((ignored, failure) -> finish(request, data.acks(), response));
     }
 
-    /** Checks one partition before anything is appended; sets the error code and returns a message. */
+    /** Checks one partition before anything is appended; on failure sets the error code and returns a message. */
     private String check(ProduceRequestData data, short version, TopicView tv,
                          ProduceRequestData.PartitionProduceData part,
                          ProduceResponseData.PartitionProduceResponse pr) {

@@ -261,14 +261,21 @@ public final class LogManager implements AutoCloseable {
         }
         List<CompletableFuture<Void>> closing = new ArrayList<>();
         for (PartitionShard shard : shards.shards()) {
-            closing.add(shard.submit(() -> {
+            Runnable flushOwned = () -> {
                 for (PartitionLog log : logs.values()) {
                     if (shards.shardFor(log.topicPartition()) == shard) {
                         log.flush();
                     }
                 }
-                return null;
-            }));
+            };
+            if (shard.inShardThread()) {
+                flushOwned.run();
+            } else {
+                closing.add(shard.submit(() -> {
+                    flushOwned.run();
+                    return null;
+                }));
+            }
         }
         CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new)).join();
         checkpoint();
