@@ -154,11 +154,13 @@ public final class MillraceServer implements AutoCloseable {
 
     private void scheduleHousekeeping() {
         long retention = config.logRetentionCheckIntervalMs();
-        scheduler.scheduleWithFixedDelay(() -> logs.runHousekeeping(true), retention, retention,
+        long expiration = config.producerIdExpirationMs();
+        scheduler.scheduleWithFixedDelay(() -> logs.runHousekeeping(true, expiration), retention, retention,
                 TimeUnit.MILLISECONDS);
         long flush = config.logFlushSchedulerIntervalMs();
         if (flush > 0 && flush < TimeUnit.DAYS.toMillis(1)) {
-            scheduler.scheduleWithFixedDelay(() -> logs.runHousekeeping(false), flush, flush, TimeUnit.MILLISECONDS);
+            scheduler.scheduleWithFixedDelay(() -> logs.runHousekeeping(false, expiration), flush, flush,
+                    TimeUnit.MILLISECONDS);
         }
         long checkpoint = config.logFlushOffsetCheckpointIntervalMs();
         scheduler.scheduleWithFixedDelay(this::checkpointQuietly, checkpoint, checkpoint, TimeUnit.MILLISECONDS);

@@ -50,6 +50,16 @@ final class PartitionReconciler implements MetadataListener {
 
     @Override
     public void onImage(MetadataImage previous, MetadataImage next) {
+        try {
+            reconcile(previous, next);
+        } catch (RuntimeException e) {
+            LOG.error("cannot apply metadata offset {} to the partition logs", next.lastAppliedOffset(), e);
+            published.set(new ImageClusterView(next, config.nodeId()));
+            throw e;
+        }
+    }
+
+    private void reconcile(MetadataImage previous, MetadataImage next) {
         for (TopicImage old : previous.topicsByName().values()) {
             TopicImage now = next.topic(old.id());
             if (now == null) {

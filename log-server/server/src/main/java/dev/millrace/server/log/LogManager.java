@@ -203,10 +203,10 @@ public final class LogManager implements AutoCloseable {
     }
 
     /**
-     * One housekeeping pass, run on each shard for the logs it owns: retention, time-based flush
-     * and producer-id expiry.
+     * One housekeeping pass, run on each shard for the logs it owns: retention (when asked),
+     * time-based flush and expiry of producer ids idle for {@code producerIdExpirationMs}.
      */
-    public void runHousekeeping(boolean retention) {
+    public void runHousekeeping(boolean retention, long producerIdExpirationMs) {
         for (PartitionShard shard : shards.shards()) {
             shard.execute(() -> {
                 long now = time.milliseconds();
@@ -219,7 +219,7 @@ public final class LogManager implements AutoCloseable {
                             log.deleteOldSegments();
                         }
                         log.flushIfDue(now);
-                        log.producerState().removeExpiredProducers(now);
+                        log.producerState().removeExpiredProducers(now, producerIdExpirationMs);
                     } catch (RuntimeException e) {
                         LOG.error("housekeeping failed for {}", log.topicPartition(), e);
                     }

@@ -252,10 +252,18 @@ public final class ProducerStateTable {
      * @return how many producers were removed
      */
     public int removeExpiredProducers(long nowMs) {
+        return removeExpiredProducers(nowMs, producerIdExpirationMs);
+    }
+
+    /**
+     * {@link #removeExpiredProducers(long)} with the expiration the broker configures
+     * ({@code producer.id.expiration.ms} is a broker setting, applied by whoever runs the expiry).
+     */
+    public int removeExpiredProducers(long nowMs, long expirationMs) {
         int removed = 0;
         for (Iterator<MutableProducerEntry> it = producers.values().iterator(); it.hasNext(); ) {
             MutableProducerEntry entry = it.next();
-            if (isExpired(entry.currentTxnFirstOffset, entry.lastTimestamp, nowMs)) {
+            if (entry.currentTxnFirstOffset < 0 && nowMs - entry.lastTimestamp >= expirationMs) {
                 it.remove();
                 removed++;
             }
