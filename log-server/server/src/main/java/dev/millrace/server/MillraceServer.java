@@ -144,7 +144,7 @@ public final class MillraceServer implements AutoCloseable {
                 new FetchHandler(cluster, logs, shards, waiters, time),
                 new ListOffsetsHandler(cluster, logs),
                 new CreateTopicsHandler(controller, resolver),
-                new ControllerRequestsHandler(controller),
+                new ControllerRequestsHandler(controller, config::deleteTopicEnable),
                 new ConfigsHandler(cluster, resolver),
                 new DeleteRecordsHandler(cluster, logs),
                 new OffsetForLeaderEpochHandler(cluster, logs),

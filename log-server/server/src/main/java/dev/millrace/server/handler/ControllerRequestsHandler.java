@@ -2,12 +2,15 @@ package dev.millrace.server.handler;
 
 import dev.millrace.protocol.message.AlterConfigsRequestData;
 import dev.millrace.protocol.message.CreatePartitionsRequestData;
+import dev.millrace.protocol.error.ErrorCode;
 import dev.millrace.protocol.message.DeleteTopicsRequestData;
+import dev.millrace.protocol.message.DeleteTopicsResponseData;
 import dev.millrace.protocol.message.IncrementalAlterConfigsRequestData;
 import dev.millrace.protocol.types.ApiMessage;
 import dev.millrace.server.cluster.ControllerGateway;
 import dev.millrace.server.network.Request;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 
 /**
  * The admin APIs that change metadata and are answered entirely by the controller: DeleteTopics
@@ -18,13 +21,35 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class ControllerRequestsHandler {
     private final ControllerGateway controller;
+    private final BooleanSupplier deleteTopicEnable;
 
-    public ControllerRequestsHandler(ControllerGateway controller) {
+    public ControllerRequestsHandler(ControllerGateway controller, BooleanSupplier deleteTopicEnable) {
         this.controller = controller;
+        this.deleteTopicEnable = deleteTopicEnable;
     }
 
+    /** DeleteTopics; refused per topic with TOPIC_DELETION_DISABLED when {@code delete.topic.enable=false}. */
     public void deleteTopics(Request request) {
-        reply(request, controller.deleteTopics(request.body(DeleteTopicsRequestData.class), request.version()));
+        DeleteTopicsRequestData data = request.body(DeleteTopicsRequestData.class);
+        if (deleteTopicEnable.getAsBoolean()) {
+            reply(request, controller.deleteTopics(data, request.version()));
+            return;
+        }
+        short code = request.version() >= 3 ? ErrorCode.TOPIC_DELETION_DISABLED.code()
+                : ErrorCode.INVALID_REQUEST.code();
+        DeleteTopicsResponseData response = new DeleteTopicsResponseData();
+        if (request.version() >= 6) {
+            for (DeleteTopicsRequestData.DeleteTopicState t : data.topics()) {
+                response.responses().add(new DeleteTopicsResponseData.DeletableTopicResult().setName(t.name())
+                        .setTopicId(t.topicId()).setErrorCode(code).setErrorMessage("Topic deletion is disabled."));
+            }
+        } else {
+            for (String name : data.topicNames()) {
+                response.responses().add(new DeleteTopicsResponseData.DeletableTopicResult().setName(name)
+                        .setErrorCode(code).setErrorMessage("Topic deletion is disabled."));
+            }
+        }
+        request.respond(response);
     }
 
     public void createPartitions(Request request) {
