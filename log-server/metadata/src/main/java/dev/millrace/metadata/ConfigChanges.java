@@ -198,7 +198,8 @@ final class ConfigChanges {
                     if (op.value() == null) {
                         throw new InvalidRequestException("Null value not supported for : " + key);
                     }
-                    putOrRemove(next, key, listOperation(next.get(key), op.value(), op.configOperation() == APPEND));
+                    String base = next.containsKey(key) ? next.get(key) : policy.defaultValue(key, broker);
+                    putOrRemove(next, key, listOperation(base, op.value(), op.configOperation() == APPEND));
                 }
                 default -> throw new InvalidRequestException("Unknown operations type " + op.configOperation());
             }

@@ -41,4 +41,13 @@ public interface ConfigPolicy {
 
     /** Whether {@code name} is a comma-separated list key (APPEND and SUBTRACT apply to it). */
     boolean isListConfig(String name);
+
+    /**
+     * The default value of a key (Kafka's definition default), which APPEND and SUBTRACT start from
+     * when the resource has no value for the key; null when there is none. The default
+     * implementation knows no defaults.
+     */
+    default String defaultValue(String name, boolean broker) {
+        return null;
+    }
 }

@@ -31,4 +31,10 @@ final class ServerConfigPolicy implements ConfigPolicy {
         ConfigKey key = BrokerConfigs.definitions().get(name);
         return key != null && key.type() == ConfigType.LIST;
     }
+
+    @Override
+    public String defaultValue(String name, boolean broker) {
+        ConfigKey key = broker ? BrokerConfigs.definitions().get(name) : TopicConfigs.definitions().get(name);
+        return key == null ? null : key.defaultValue();
+    }
 }

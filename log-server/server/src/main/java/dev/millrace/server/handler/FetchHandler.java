@@ -26,7 +26,8 @@ import java.util.function.Supplier;
  * Fetch (API 1) for consumers. The request runs on one shard (reads are safe from any thread: they
  * use immutable segment views and zero-copy file slices). If fewer than {@code MinBytes} are
  * available and {@code MaxWaitMs} is positive, the fetch waits: appends to its partitions wake it
- * and it re-reads; at the deadline it answers with what there is. Every response lists exactly the
+ * and it re-reads; at the deadline it answers with what there is. A fetch naming no partition (a
+ * consumer closing its session) is answered at once. Every response lists exactly the
  * requested partitions, and the session id is always 0 (no incremental sessions; always legal).
  *
  * <p>Limits: {@code MaxBytes} across the response and {@code PartitionMaxBytes} per partition, except
@@ -63,6 +64,7 @@ public final class FetchHandler {
         private final long deadlineMs;
         private final List<TopicPartition> registered = new ArrayList<>();
         private boolean completed;
+        private boolean waiting;
         private boolean wakeQueued;
 
         PendingFetch(Request request, PartitionShard shard, long deadlineMs) {
@@ -78,12 +80,13 @@ public final class FetchHandler {
             }
             Result result = read();
             boolean enough = result.bytes >= data.minBytes() || result.hasError || data.maxWaitMs() <= 0
-                    || time.milliseconds() >= deadlineMs;
+                    || result.partitions.isEmpty() || time.milliseconds() >= deadlineMs;
             if (enough) {
                 complete(result.response);
                 return;
             }
-            if (registered.isEmpty()) {
+            if (!waiting) {
+                waiting = true;
                 for (TopicPartition tp : result.partitions) {
                     waiters.register(tp, this);
                     registered.add(tp);
