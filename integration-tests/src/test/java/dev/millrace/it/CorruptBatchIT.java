@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,10 +44,6 @@ class CorruptBatchIT {
     private static final String TOPIC = "corrupt-batches";
     private static final short NAME_VERSION = 12;
     private static final int TIMEOUT_MS = 30_000;
-    static final String UNKNOWN_TOPIC_BUG = "bug: ProduceHandler.check returns null (= no problem) after"
-            + " setting UNKNOWN_TOPIC_OR_PARTITION/UNKNOWN_TOPIC_ID (ProduceHandler.java:109), so handle() goes on:"
-            + " an unknown topic throws NullPointerException at tv.name() (line 73) and the connection is closed;"
-            + " an unknown partition of a known topic is answered NOT_LEADER_OR_FOLLOWER (line 76) instead";
 
     @TempDir
     static Path dir;
@@ -172,20 +167,17 @@ class CorruptBatchIT {
     }
 
     @Test
-    @Disabled(UNKNOWN_TOPIC_BUG)
     void shouldRejectProduceToUnknownTopicName() {
         expectUnknown(NAME_VERSION, topic("no-such-topic", null, 0, records("void")),
                 ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
     }
 
     @Test
-    @Disabled(UNKNOWN_TOPIC_BUG)
     void shouldRejectProduceToUnknownPartitionOfKnownTopic() {
         expectUnknown(NAME_VERSION, topic(TOPIC, topicId, 7, records("void")), ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
     }
 
     @Test
-    @Disabled(UNKNOWN_TOPIC_BUG)
     void shouldRejectProduceToUnknownTopicId() {
         expectUnknown((short) 13, topic("", Uuid.randomUuid(), 0, records("void")), ErrorCode.UNKNOWN_TOPIC_ID);
     }

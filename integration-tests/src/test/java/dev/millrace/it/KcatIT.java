@@ -119,8 +119,6 @@ class KcatIT {
     }
 
     @Test
-    @Disabled(FrameFuzzIT.LIST_OFFSETS_BUG + "; librdkafka 2.0.2 resolves -o beginning with ListOffsets v2, the"
-            + " server closes the connection and kcat exits with 'All broker connections are down'")
     void shouldConsumeFromBeginningToEnd() throws Exception {
         createTopic("kcat-beginning", 1);
         Result produce = kcat("a:1\nb:2\nc:3\n", "-P", "-t", "kcat-beginning", "-K:");

@@ -69,7 +69,8 @@ public final class ListOffsetsHandler {
                             : ErrorCode.UNKNOWN_LEADER_EPOCH.code());
                 } else {
                     pending.add(logs.shardFor(log.topicPartition()).submit(() -> {
-                        lookUp(log, pv.leaderEpoch(), part.timestamp(), data.isolationLevel() == 1, pr);
+                        lookUp(log, request.version() >= 4 ? pv.leaderEpoch() : -1, part.timestamp(),
+                                data.isolationLevel() == 1, pr);
                         return null;
                     }));
                 }
@@ -78,6 +79,7 @@ public final class ListOffsetsHandler {
         return response;
     }
 
+    /** Fills {@code pr}; {@code leaderEpoch} is -1 for versions below 4, which have no epoch field. */
     private static void lookUp(PartitionLog log, int leaderEpoch, long target, boolean readCommitted,
                                ListOffsetsResponseData.ListOffsetsPartitionResponse pr) {
         try {
@@ -89,9 +91,9 @@ public final class ListOffsetsHandler {
             } else if (target == LATEST_TIERED) {
                 pr.setOffset(-1).setTimestamp(-1);
             } else if (target == MAX_TIMESTAMP) {
-                found(log.maxTimestampAndOffset(), bound, log, pr);
+                found(log.maxTimestampAndOffset(), bound, log, leaderEpoch, pr);
             } else if (target >= 0) {
-                found(log.fetchOffsetByTimestamp(target), bound, log, pr);
+                found(log.fetchOffsetByTimestamp(target), bound, log, leaderEpoch, pr);
             } else {
                 pr.setErrorCode(ErrorCode.INVALID_REQUEST.code());
             }
@@ -100,14 +102,14 @@ public final class ListOffsetsHandler {
         }
     }
 
-    private static void found(Optional<TimestampAndOffset> result, long bound, PartitionLog log,
+    private static void found(Optional<TimestampAndOffset> result, long bound, PartitionLog log, int leaderEpoch,
                               ListOffsetsResponseData.ListOffsetsPartitionResponse pr) {
         if (result.isEmpty() || result.get().offset() >= bound) {
             pr.setOffset(-1).setTimestamp(-1);
             return;
         }
         TimestampAndOffset t = result.get();
-        int epoch = log.leaderEpochCache().epochForOffset(t.offset()).orElse(-1);
+        int epoch = leaderEpoch < 0 ? -1 : log.leaderEpochCache().epochForOffset(t.offset()).orElse(-1);
         pr.setOffset(t.offset()).setTimestamp(t.timestamp()).setLeaderEpoch(epoch);
     }
 }
