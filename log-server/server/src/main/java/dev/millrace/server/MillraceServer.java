@@ -149,7 +149,7 @@ public final class MillraceServer implements AutoCloseable {
                 new DeleteRecordsHandler(cluster, logs),
                 new OffsetForLeaderEpochHandler(cluster, logs),
                 new InitProducerIdHandler(controller),
-                new ClusterInfoHandlers(cluster, self, logs));
+                new ClusterInfoHandlers(cluster, self, logs, shards));
     }
 
     private void scheduleHousekeeping() {

@@ -8,6 +8,7 @@ import dev.millrace.server.cluster.BrokerEndpoint;
 import dev.millrace.server.cluster.ClusterView;
 import dev.millrace.server.log.LogManager;
 import dev.millrace.server.network.Request;
+import dev.millrace.server.shard.ShardPool;
 import dev.millrace.storage.log.PartitionLog;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,18 +20,22 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * DescribeCluster (API 60) and DescribeLogDirs (API 35): read-only views of this node. They read
- * immutable metadata and volatile log sizes only, so they run on the event loop.
+ * DescribeCluster (API 60) and DescribeLogDirs (API 35): read-only views of this node. DescribeCluster
+ * reads immutable metadata on the event loop; DescribeLogDirs reads volatile log sizes and asks the
+ * file system for free space, so it runs on a shard.
  */
 public final class ClusterInfoHandlers {
     private final Supplier<ClusterView> cluster;
     private final BrokerEndpoint self;
     private final LogManager logs;
+    private final ShardPool shards;
 
-    public ClusterInfoHandlers(Supplier<ClusterView> cluster, BrokerEndpoint self, LogManager logs) {
+    public ClusterInfoHandlers(Supplier<ClusterView> cluster, BrokerEndpoint self, LogManager logs,
+                               ShardPool shards) {
         this.cluster = cluster;
         this.self = self;
         this.logs = logs;
+        this.shards = shards;
     }
 
     public void describeCluster(Request request) {
@@ -42,7 +47,12 @@ public final class ClusterInfoHandlers {
         request.respond(response);
     }
 
+    /** Runs on a shard: it asks the file system for each directory's space (a blocking call). */
     public void describeLogDirs(Request request) {
+        shards.any().execute(() -> request.respond(logDirs(request)));
+    }
+
+    private DescribeLogDirsResponseData logDirs(Request request) {
         DescribeLogDirsRequestData data = request.body(DescribeLogDirsRequestData.class);
         Set<TopicPartition> wanted = null;
         if (data.topics() != null) {
@@ -77,6 +87,6 @@ public final class ClusterInfoHandlers {
             }
             response.results().add(result);
         }
-        request.respond(response);
+        return response;
     }
 }
