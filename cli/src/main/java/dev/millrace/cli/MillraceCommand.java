@@ -13,13 +13,14 @@ import picocli.CommandLine.Spec;
 /**
  * {@code bin/millrace}: the root command. Without a subcommand it prints the banner (version and
  * the Kafka wire protocol coverage). Subcommands: server-start, topics, configs, console-producer,
- * console-consumer, dump-log, api-versions. Exit codes: 0 success, 1 runtime failure, 2 usage error.
+ * console-consumer, dump-log, api-versions, schema-registry. Exit codes: 0 success, 1 runtime failure,
+ * 2 usage error.
  */
 @Command(name = "millrace", mixinStandardHelpOptions = true, versionProvider = MillraceCommand.Version.class,
         description = "Millrace: a Kafka-wire-compatible log server, streams DSL and topology test driver.",
         subcommands = {ServerStartCommand.class, TopicsCommand.class, ConfigsCommand.class,
             ConsoleProducerCommand.class, ConsoleConsumerCommand.class, DumpLogCommand.class,
-            ApiVersionsCommand.class})
+            ApiVersionsCommand.class, SchemaRegistryCommand.class})
 public final class MillraceCommand implements Runnable {
     @Spec
     private CommandLine.Model.CommandSpec spec;

@@ -70,14 +70,36 @@ public final class ServerStartCommand implements Callable<Integer> {
             err.println("millrace server-start: cannot start: " + e.getMessage());
             return 1;
         }
-        Thread hook = new Thread(server::close, "shutdown-hook");
+        String bootstrap = config.advertisedListeners().get(0).host() + ":" + server.port();
+        EmbeddedRegistry registry;
+        try {
+            registry = EmbeddedRegistry.startIfConfigured(config, bootstrap);
+        } catch (RuntimeException e) {
+            server.close();
+            err.println("millrace server-start: cannot start the schema registry: " + e.getMessage());
+            return 1;
+        }
+        awaitShutdown(config, server, registry, bootstrap, out);
+        return 0;
+    }
+
+    private static void awaitShutdown(ServerConfig config, MillraceServer server, EmbeddedRegistry registry,
+                                      String bootstrap, PrintWriter out) throws InterruptedException {
+        Thread hook = new Thread(() -> {
+            if (registry != null) {
+                registry.close();
+            }
+            server.close();
+        }, "shutdown-hook");
         Runtime.getRuntime().addShutdownHook(hook);
         out.println("Millrace server started: node.id=" + config.nodeId() + " cluster.id=" + server.clusterId()
-                + " bootstrap=" + config.advertisedListeners().get(0).host() + ":" + server.port());
+                + " bootstrap=" + bootstrap);
+        if (registry != null) {
+            out.println("Schema registry started: " + registry.url() + " (topic " + registry.topic() + ")");
+        }
         out.println("Data directories: " + config.logDirs() + " (metadata: " + config.metadataLogDir() + ")");
         out.println("Stop with Ctrl-C or: kill " + ProcessHandle.current().pid());
         out.flush();
         server.awaitShutdown();
-        return 0;
     }
 }

@@ -8,10 +8,10 @@ import java.util.function.Consumer;
  * The registry appends one record per change and, at start, rebuilds its whole state by replaying the
  * log from the beginning.
  *
- * <p>The intended production implementation is a compacted internal topic of the log server (it
- * arrives with the replicated log); the format is designed for that: every key names the piece of
- * state it sets (one schema version, one config scope, one subject's delete marker), the latest value
- * per key is enough to rebuild the state, and tombstones remove keys. Replaying a compacted log
+ * <p>The production implementation is {@link TopicSchemaStore}, a compacted topic of the log server;
+ * the format is designed for that: every key names the piece of state it sets (one schema version, one
+ * config scope, one subject's delete marker), the latest value per key is enough to rebuild the state,
+ * and tombstones remove keys. Replaying a compacted log
  * therefore gives the same subjects, versions, ids and configs as replaying the full one.
  *
  * <p>Implementations must be thread-safe; {@link #append} returns only once the record is durable by

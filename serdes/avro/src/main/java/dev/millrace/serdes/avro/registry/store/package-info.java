@@ -1,7 +1,9 @@
 /**
  * The schema registry's storage: an append-only log of key/value records in the JSON layout of
  * Confluent's {@code _schemas} topic ({@link dev.millrace.serdes.avro.registry.store.RegistryRecordCodec}),
- * behind the {@link dev.millrace.serdes.avro.registry.store.SchemaStore} interface, with an in-memory
- * implementation. The log server's compacted internal topic will implement the same interface.
+ * behind the {@link dev.millrace.serdes.avro.registry.store.SchemaStore} interface. Implementations:
+ * {@link dev.millrace.serdes.avro.registry.store.TopicSchemaStore}, the log server's compacted
+ * {@code _schemas} topic (durable across restarts), and
+ * {@link dev.millrace.serdes.avro.registry.store.InMemorySchemaStore} for tests.
  */
 package dev.millrace.serdes.avro.registry.store;
