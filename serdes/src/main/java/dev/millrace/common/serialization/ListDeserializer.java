@@ -1,5 +1,6 @@
 package dev.millrace.common.serialization;
 
+import dev.millrace.common.config.ConfigException;
 import dev.millrace.common.errors.SerializationException;
 import dev.millrace.common.header.Headers;
 import dev.millrace.common.header.RecordHeaders;
@@ -28,16 +29,37 @@ import java.util.Objects;
  * a {@link SerializationException} naming the entry index, with the original as its cause.
  *
  * <p>The list class needs a public constructor taking an {@code int} capacity or a public
- * no-argument constructor; the capacity one is preferred. Threading: as thread-safe as the inner
- * deserializer.
+ * no-argument constructor; the capacity one is preferred.
+ *
+ * <p>Two ways to create one, as in Kafka. With {@link #ListDeserializer(Class, Deserializer)} it is
+ * ready at once and {@link #configure} is refused. With {@link #ListDeserializer()} (used when the
+ * deserializer is named by class in a client configuration), {@link #configure} must be called
+ * exactly once before use: it reads the list class from {@code default.list.key.serde.type} or
+ * {@code default.list.value.serde.type}, then creates the inner serde named by
+ * {@code default.list.key.serde.inner} or {@code default.list.value.serde.inner} and configures its
+ * deserializer with the same configs (each value a class or a class name). A missing or unusable
+ * value, and a second configuration, raise {@link ConfigException}. Kafka defers some of these checks
+ * (a list class that is not a {@link List} or has no usable constructor) to the first deserialization
+ * and throws other types for some; Millrace checks everything at configuration. Deserializing before
+ * configuration raises {@link IllegalStateException}.
+ *
+ * <p>Threading: once constructed with its arguments or configured, as thread-safe as the inner
+ * deserializer. {@link #configure} must happen before the instance is shared between threads.
  *
  * @param <Inner> the type of the list entries
  */
 public class ListDeserializer<Inner> implements Deserializer<List<Inner>> {
-    private final Deserializer<Inner> inner;
-    private final Constructor<? extends List<Inner>> listConstructor;
-    private final boolean constructorTakesCapacity;
-    private final int fixedWidth;
+    private Deserializer<Inner> inner;
+    private ListConstructor<Inner> listConstructor;
+    private int fixedWidth;
+    private boolean configuredByName;
+
+    /**
+     * Creates a list deserializer whose list class and inner deserializer come from
+     * {@link #configure}, which must be called before use.
+     */
+    public ListDeserializer() {
+    }
 
     /**
      * Creates a list deserializer producing instances of {@code listClass}.
@@ -52,38 +74,56 @@ public class ListDeserializer<Inner> implements Deserializer<List<Inner>> {
     public <L extends List<Inner>> ListDeserializer(Class<L> listClass, Deserializer<Inner> inner) {
         Objects.requireNonNull(listClass, "reason=nullListClass");
         this.inner = Objects.requireNonNull(inner, "reason=nullInnerDeserializer");
-        Constructor<L> constructor;
-        boolean takesCapacity;
         try {
-            constructor = listClass.getConstructor(int.class);
-            takesCapacity = true;
-        } catch (NoSuchMethodException noCapacity) {
-            try {
-                constructor = listClass.getConstructor();
-                takesCapacity = false;
-            } catch (NoSuchMethodException noDefault) {
-                throw new IllegalArgumentException("reason=listClassWithoutPublicConstructor listClass="
-                        + listClass.getName(), noDefault);
-            }
+            this.listConstructor = ListConstructor.of(listClass);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalArgumentException("reason=listClassWithoutPublicConstructor listClass="
+                    + listClass.getName(), e);
         }
-        this.listConstructor = constructor;
-        this.constructorTakesCapacity = takesCapacity;
         this.fixedWidth = fixedWidthOf(inner.getClass());
     }
 
     /**
      * Returns the entry deserializer.
      *
-     * @return the inner deserializer
+     * @return the inner deserializer, or null if this instance was created without one and is not
+     *     configured yet
      */
     public Deserializer<Inner> innerDeserializer() {
         return inner;
     }
 
-    /** Passes the configuration on to the inner deserializer. */
+    /**
+     * Reads the list class and creates and configures the inner deserializer from {@code configs};
+     * only for an instance created with {@link #ListDeserializer()}, and only once.
+     *
+     * @throws ConfigException if the list class and inner deserializer were already set (by the
+     *     constructor or an earlier call), or a list serde config is missing or unusable
+     */
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
-        inner.configure(configs, isKey);
+        if (inner != null) {
+            throw new ConfigException("reason=alreadyInitialized owner=ListDeserializer isKey=" + isKey
+                    + " initializedBy=" + (configuredByName ? "configure" : "constructor")
+                    + " listClass=" + listConstructor.listClass().getName() + " inner=" + inner.getClass().getName());
+        }
+        Class<? extends List<Inner>> listClass = ListSerdeConfig.listClass(configs, isKey, "ListDeserializer");
+        ListConstructor<Inner> constructor;
+        try {
+            constructor = ListConstructor.of(listClass);
+        } catch (NoSuchMethodException e) {
+            ConfigException failure = new ConfigException(ListSerdeConfig.typeKey(isKey), listClass.getName(),
+                    "reason=listClassWithoutPublicConstructor owner=ListDeserializer isKey=" + isKey);
+            failure.initCause(e);
+            throw failure;
+        }
+        Deserializer<Inner> configured = ListSerdeConfig.<Inner>innerSerde(configs, isKey, "ListDeserializer")
+                .deserializer();
+        configured.configure(configs, isKey);
+        this.fixedWidth = fixedWidthOf(configured.getClass());
+        this.listConstructor = constructor;
+        this.inner = configured;
+        this.configuredByName = true;
     }
 
     /** Deserializes with empty headers, which the inner deserializer sees. */
@@ -96,6 +136,9 @@ public class ListDeserializer<Inner> implements Deserializer<List<Inner>> {
     public List<Inner> deserialize(String topic, Headers headers, byte[] data) {
         if (data == null) {
             return null;
+        }
+        if (inner == null) {
+            throw new IllegalStateException("reason=notConfigured owner=ListDeserializer topic=" + topic);
         }
         ByteBuffer in = ByteBuffer.wrap(data);
         byte flag = readFlag(topic, in);
@@ -111,10 +154,12 @@ public class ListDeserializer<Inner> implements Deserializer<List<Inner>> {
         return list;
     }
 
-    /** Closes the inner deserializer. */
+    /** Closes the inner deserializer, if there is one yet. */
     @Override
     public void close() {
-        inner.close();
+        if (inner != null) {
+            inner.close();
+        }
     }
 
     private byte readFlag(String topic, ByteBuffer in) {
@@ -212,10 +257,10 @@ public class ListDeserializer<Inner> implements Deserializer<List<Inner>> {
 
     private List<Inner> newList(String topic, int size) {
         try {
-            return constructorTakesCapacity ? listConstructor.newInstance(size) : listConstructor.newInstance();
+            return listConstructor.newList(size);
         } catch (InstantiationException | IllegalAccessException | InvocationTargetException e) {
             throw new SerializationException("reason=listInstantiationFailed topic=" + topic
-                    + " listClass=" + listConstructor.getDeclaringClass().getName(), e);
+                    + " listClass=" + listConstructor.listClass().getName(), e);
         }
     }
 
@@ -245,5 +290,25 @@ public class ListDeserializer<Inner> implements Deserializer<List<Inner>> {
             return ListFormat.UUID_TEXT_BYTES;
         }
         return 0;
+    }
+
+    /** The public constructor of a list class, preferring the one taking an {@code int} capacity. */
+    private record ListConstructor<E>(Constructor<? extends List<E>> constructor, boolean takesCapacity) {
+
+        static <E, L extends List<E>> ListConstructor<E> of(Class<L> listClass) throws NoSuchMethodException {
+            try {
+                return new ListConstructor<>(listClass.getConstructor(int.class), true);
+            } catch (NoSuchMethodException noCapacity) {
+                return new ListConstructor<>(listClass.getConstructor(), false);
+            }
+        }
+
+        Class<?> listClass() {
+            return constructor.getDeclaringClass();
+        }
+
+        List<E> newList(int size) throws InstantiationException, IllegalAccessException, InvocationTargetException {
+            return takesCapacity ? constructor.newInstance(size) : constructor.newInstance();
+        }
     }
 }

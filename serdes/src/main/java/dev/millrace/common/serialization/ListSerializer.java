@@ -1,5 +1,6 @@
 package dev.millrace.common.serialization;
 
+import dev.millrace.common.config.ConfigException;
 import dev.millrace.common.errors.SerializationException;
 import dev.millrace.common.header.Headers;
 import dev.millrace.common.header.RecordHeaders;
@@ -35,13 +36,32 @@ import java.util.Objects;
  * configured with UTF-16) raises {@link SerializationException}; in the variable layout an inner
  * serializer returning null for a non-null entry writes a null entry.
  *
- * <p>Threading: as thread-safe as the inner serializer; this class keeps no mutable state.
+ * <p>Two ways to create one, as in Kafka. With {@link #ListSerializer(Serializer)} it is ready at
+ * once and {@link #configure} is refused. With {@link #ListSerializer()} (used when the serializer is
+ * named by class in a client configuration), {@link #configure} must be called exactly once before
+ * use: it creates the inner serde named by {@code default.list.key.serde.inner} or
+ * {@code default.list.value.serde.inner} (a {@link Serde} class or class name), takes its serializer
+ * and configures that with the same configs. A missing or unusable inner class, and a second
+ * configuration, raise {@link ConfigException} (Kafka throws its {@code KafkaException} or a
+ * {@code ClassCastException} for some of these; ours is a subclass of the former). Serializing before
+ * configuration raises {@link IllegalStateException}.
+ *
+ * <p>Threading: once constructed with an inner serializer or configured, as thread-safe as the inner
+ * serializer. {@link #configure} must happen before the instance is shared between threads.
  *
  * @param <Inner> the type of the list entries
  */
 public class ListSerializer<Inner> implements Serializer<List<Inner>> {
-    private final Serializer<Inner> inner;
-    private final int fixedWidth;
+    private Serializer<Inner> inner;
+    private int fixedWidth;
+    private boolean configuredByName;
+
+    /**
+     * Creates a list serializer whose inner serializer comes from {@link #configure}, which must be
+     * called before use.
+     */
+    public ListSerializer() {
+    }
 
     /**
      * Creates a list serializer over the given entry serializer.
@@ -57,16 +77,33 @@ public class ListSerializer<Inner> implements Serializer<List<Inner>> {
     /**
      * Returns the entry serializer.
      *
-     * @return the inner serializer
+     * @return the inner serializer, or null if this instance was created without one and is not
+     *     configured yet
      */
     public Serializer<Inner> getInnerSerializer() {
         return inner;
     }
 
-    /** Passes the configuration on to the inner serializer. */
+    /**
+     * Creates and configures the inner serializer from {@code configs}; only for an instance created
+     * with {@link #ListSerializer()}, and only once.
+     *
+     * @throws ConfigException if the inner serializer was already set (by the constructor or an
+     *     earlier call), or the inner serde config is missing or unusable
+     */
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
-        inner.configure(configs, isKey);
+        if (inner != null) {
+            throw new ConfigException("reason=alreadyInitialized owner=ListSerializer isKey=" + isKey
+                    + " initializedBy=" + (configuredByName ? "configure" : "constructor")
+                    + " inner=" + inner.getClass().getName());
+        }
+        Serializer<Inner> configured = ListSerdeConfig.<Inner>innerSerde(configs, isKey, "ListSerializer")
+                .serializer();
+        configured.configure(configs, isKey);
+        this.fixedWidth = fixedWidthOf(configured.getClass());
+        this.inner = configured;
+        this.configuredByName = true;
     }
 
     /** Serializes with empty headers, which the inner serializer sees. */
@@ -79,6 +116,9 @@ public class ListSerializer<Inner> implements Serializer<List<Inner>> {
     public byte[] serialize(String topic, Headers headers, List<Inner> data) {
         if (data == null) {
             return null;
+        }
+        if (inner == null) {
+            throw new IllegalStateException("reason=notConfigured owner=ListSerializer topic=" + topic);
         }
         int size = data.size();
         byte[][] entries = new byte[size][];
@@ -120,10 +160,12 @@ public class ListSerializer<Inner> implements Serializer<List<Inner>> {
         return out.array();
     }
 
-    /** Closes the inner serializer. */
+    /** Closes the inner serializer, if there is one yet. */
     @Override
     public void close() {
-        inner.close();
+        if (inner != null) {
+            inner.close();
+        }
     }
 
     private void checkFixedWidth(String topic, int index, byte[] bytes) {

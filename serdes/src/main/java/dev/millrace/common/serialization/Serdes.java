@@ -177,10 +177,21 @@ public final class Serdes {
 
     /**
      * The list serde: {@link ListSerializer} and {@link ListDeserializer} over an entry serde.
+     * Created with {@link #ListSerde(Class, Serde)} it is ready at once and refuses
+     * {@link #configure}; created with {@link #ListSerde()} (the constructor Kafka clients and Streams
+     * use for a serde named by class) it must be configured once before use, from the
+     * {@code default.list.(key|value).serde.inner} and {@code default.list.(key|value).serde.type}
+     * configs as described in {@link ListSerializer} and {@link ListDeserializer}. Either half raises
+     * {@link dev.millrace.common.config.ConfigException} for a missing or unusable value.
      *
      * @param <Inner> the type of the list entries
      */
     public static final class ListSerde<Inner> extends WrapperSerde<List<Inner>> {
+        /** Creates a list serde whose list class and entry serde come from {@link #configure}. */
+        public ListSerde() {
+            super(new ListSerializer<>(), new ListDeserializer<>());
+        }
+
         /**
          * Creates a list serde.
          *

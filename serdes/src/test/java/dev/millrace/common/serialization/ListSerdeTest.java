@@ -95,8 +95,8 @@ class ListSerdeTest {
     @Test
     void shouldRefuseFixedWidthEntriesOfAnotherWidthInsteadOfWritingCorruptBytes() {
         UUIDSerializer utf16 = new UUIDSerializer();
+        utf16.configure(Map.of("value.serializer.encoding", "UTF-16"), false);
         ListSerializer<UUID> serializer = new ListSerializer<>(utf16);
-        serializer.configure(Map.of("value.serializer.encoding", "UTF-16"), false);
 
         assertThatThrownBy(() -> serializer.serialize(TOPIC, List.of(new UUID(1, 2))))
                 .isInstanceOf(SerializationException.class)
@@ -117,9 +117,10 @@ class ListSerdeTest {
     }
 
     @Test
-    void shouldConfigureAndCloseTheInnerSerdeAndRefuseListClassesWithoutPublicConstructor() {
-        Serde<List<String>> serde = Serdes.ListSerde(TypedLists.StringList.class, Serdes.String());
-        serde.configure(Map.of("value.serializer.encoding", "ISO-8859-1"), false);
+    void shouldUseAndCloseTheGivenInnerSerdeAndRefuseListClassesWithoutPublicConstructor() {
+        Serde<String> latin1 = Serdes.String();
+        latin1.configure(Map.of("value.serializer.encoding", "ISO-8859-1"), false);
+        Serde<List<String>> serde = Serdes.ListSerde(TypedLists.StringList.class, latin1);
 
         assertThat(serde.serializer().serialize(TOPIC, List.of("é"))).containsExactly(1, 0, 0, 0, 1, 0, 0, 0, 1, 0xE9);
         assertThat(((ListSerializer<String>) serde.serializer()).getInnerSerializer())
