@@ -1,0 +1,220 @@
+package dev.millrace.streams.state.internals.rocksdb;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.rocksdb.Cache;
+import org.rocksdb.LRUCache;
+import org.rocksdb.RocksDB;
+import org.rocksdb.WriteBufferManager;
+
+/**
+ * The off-heap memory that RocksDB stores may use, shared by every store that opens with it: one LRU block
+ * cache of {@code totalBytes} and a write-buffer manager whose memtable memory is charged to that same cache.
+ * Index and filter blocks are cached in the high-priority pool of the cache. Memtables, data blocks, index and
+ * filter blocks therefore all count against one number, so memory does not grow with the number of stores.
+ *
+ * <p>Configuration (our own keys, read by {@link Settings#from(Map)}):
+ * <ul>
+ *   <li>{@value #BUDGET_BYTES_CONFIG}: total bytes of the cache, default 256 MiB.</li>
+ *   <li>{@value #WRITE_BUFFER_RATIO_CONFIG}: part of the total that memtables may use before the manager
+ *       makes stores flush, in {@code (0, 1]}, default 0.5.</li>
+ *   <li>{@value #STRICT_CAPACITY_CONFIG}: when true, a block that does not fit is not cached and the read
+ *       that needed it fails instead of exceeding the budget; default false (the cache may overshoot briefly
+ *       while blocks are pinned).</li>
+ *   <li>{@value #HIGH_PRIORITY_RATIO_CONFIG}: part of the cache reserved for index and filter blocks, in
+ *       {@code [0, 1)}, default 0.1.</li>
+ * </ul>
+ *
+ * <p>Budgets are reference-counted. {@link #shared(Map)} returns the process-wide budget for the given
+ * settings (one per process with the default settings) and takes a reference; each engine takes its own
+ * reference while open; {@link #close()} drops one reference, and the native cache and manager are released
+ * with the last one. All methods are thread-safe.
+ */
+public final class RocksDbMemoryBudget implements AutoCloseable {
+    /** Total bytes of the shared cache (block cache and memtables together). */
+    public static final String BUDGET_BYTES_CONFIG = "rocksdb.memory.budget.bytes";
+    /** Part of the budget that memtables may use. */
+    public static final String WRITE_BUFFER_RATIO_CONFIG = "rocksdb.memory.write.buffer.ratio";
+    /** Whether the cache refuses inserts beyond its capacity. */
+    public static final String STRICT_CAPACITY_CONFIG = "rocksdb.memory.strict.capacity";
+    /** Part of the cache kept for index and filter blocks. */
+    public static final String HIGH_PRIORITY_RATIO_CONFIG = "rocksdb.memory.high.priority.pool.ratio";
+    /** Default of {@value #BUDGET_BYTES_CONFIG}: 256 MiB. */
+    public static final long DEFAULT_BUDGET_BYTES = 256L * 1024 * 1024;
+    /** Default of {@value #WRITE_BUFFER_RATIO_CONFIG}. */
+    public static final double DEFAULT_WRITE_BUFFER_RATIO = 0.5;
+    /** Default of {@value #HIGH_PRIORITY_RATIO_CONFIG}. */
+    public static final double DEFAULT_HIGH_PRIORITY_RATIO = 0.1;
+
+    private static final Map<Settings, RocksDbMemoryBudget> SHARED = new HashMap<>();
+
+    static {
+        RocksDB.loadLibrary();
+    }
+
+    private final Settings settings;
+    private final boolean shared;
+    private final LRUCache cache;
+    private final WriteBufferManager writeBufferManager;
+    private int references = 1;
+
+    private RocksDbMemoryBudget(Settings settings, boolean shared) {
+        this.settings = settings;
+        this.shared = shared;
+        this.cache = new LRUCache(settings.totalBytes(), -1, settings.strictCapacity(),
+                settings.highPriorityPoolRatio());
+        this.writeBufferManager = new WriteBufferManager(settings.writeBufferBytes(), cache);
+    }
+
+    /**
+     * Returns the process-wide budget for the settings found in {@code configs}, creating it if no store holds
+     * it, and takes a reference that the caller releases with {@link #close()}.
+     *
+     * @param configs store configuration; missing keys take their defaults
+     * @return the shared budget
+     * @throws IllegalArgumentException if a setting is out of range
+     */
+    public static RocksDbMemoryBudget shared(Map<String, ?> configs) {
+        Settings settings = Settings.from(configs);
+        synchronized (SHARED) {
+            RocksDbMemoryBudget budget = SHARED.get(settings);
+            if (budget != null && budget.tryRetain()) {
+                return budget;
+            }
+            budget = new RocksDbMemoryBudget(settings, true);
+            SHARED.put(settings, budget);
+            return budget;
+        }
+    }
+
+    /**
+     * Creates a budget used only by the stores it is passed to, with one reference held by the caller.
+     *
+     * @param settings the budget's settings
+     * @return a new budget
+     */
+    public static RocksDbMemoryBudget create(Settings settings) {
+        return new RocksDbMemoryBudget(settings, false);
+    }
+
+    /**
+     * Takes one more reference.
+     *
+     * @return this budget
+     * @throws RocksDbStoreException if the budget was already released
+     */
+    public RocksDbMemoryBudget retain() {
+        if (!tryRetain()) {
+            throw new RocksDbStoreException("memory budget already closed totalBytes=" + settings.totalBytes());
+        }
+        return this;
+    }
+
+    private synchronized boolean tryRetain() {
+        if (references == 0) {
+            return false;
+        }
+        references++;
+        return true;
+    }
+
+    /** Drops one reference; the last one releases the native cache and write-buffer manager. */
+    @Override
+    public void close() {
+        if (shared) {
+            synchronized (SHARED) {
+                if (release() && SHARED.get(settings) == this) {
+                    SHARED.remove(settings);
+                }
+            }
+        } else {
+            release();
+        }
+    }
+
+    private synchronized boolean release() {
+        if (references == 0) {
+            return false;
+        }
+        references--;
+        if (references > 0) {
+            return false;
+        }
+        writeBufferManager.close();
+        cache.close();
+        return true;
+    }
+
+    /** @return the settings of this budget */
+    public Settings settings() {
+        return settings;
+    }
+
+    /** @return the number of references held, 0 once released */
+    public synchronized int references() {
+        return references;
+    }
+
+    /** @return bytes in the shared cache now (blocks and memtable reservations) */
+    public synchronized long usage() {
+        return references == 0 ? 0 : cache.getUsage();
+    }
+
+    /** @return bytes of the shared cache pinned by open readers and memtables */
+    public synchronized long pinnedUsage() {
+        return references == 0 ? 0 : cache.getPinnedUsage();
+    }
+
+    Cache cache() {
+        return cache;
+    }
+
+    WriteBufferManager writeBufferManager() {
+        return writeBufferManager;
+    }
+
+    /**
+     * The settings of a budget; two equal settings share one process-wide budget.
+     *
+     * @param totalBytes            total bytes, positive
+     * @param writeBufferRatio      part for memtables, in {@code (0, 1]}
+     * @param strictCapacity        whether the cache refuses inserts beyond its capacity
+     * @param highPriorityPoolRatio part for index and filter blocks, in {@code [0, 1)}
+     */
+    public record Settings(long totalBytes, double writeBufferRatio, boolean strictCapacity,
+                           double highPriorityPoolRatio) {
+        /** Checks the ranges. */
+        public Settings {
+            if (totalBytes <= 0) {
+                throw new IllegalArgumentException(BUDGET_BYTES_CONFIG + "=" + totalBytes + " must be positive");
+            }
+            if (!(writeBufferRatio > 0 && writeBufferRatio <= 1)) {
+                throw new IllegalArgumentException(WRITE_BUFFER_RATIO_CONFIG + "=" + writeBufferRatio
+                        + " must be in (0, 1]");
+            }
+            if (!(highPriorityPoolRatio >= 0 && highPriorityPoolRatio < 1)) {
+                throw new IllegalArgumentException(HIGH_PRIORITY_RATIO_CONFIG + "=" + highPriorityPoolRatio
+                        + " must be in [0, 1)");
+            }
+        }
+
+        /**
+         * Reads the settings from store configuration; values may be numbers, booleans or strings.
+         *
+         * @param configs the configuration
+         * @return the settings, with defaults for missing keys
+         */
+        public static Settings from(Map<String, ?> configs) {
+            return new Settings(
+                    EngineConfigs.longValue(configs, BUDGET_BYTES_CONFIG, DEFAULT_BUDGET_BYTES),
+                    EngineConfigs.doubleValue(configs, WRITE_BUFFER_RATIO_CONFIG, DEFAULT_WRITE_BUFFER_RATIO),
+                    EngineConfigs.booleanValue(configs, STRICT_CAPACITY_CONFIG, false),
+                    EngineConfigs.doubleValue(configs, HIGH_PRIORITY_RATIO_CONFIG, DEFAULT_HIGH_PRIORITY_RATIO));
+        }
+
+        /** @return the bytes memtables may use before stores are made to flush */
+        public long writeBufferBytes() {
+            return Math.max(1, (long) (totalBytes * writeBufferRatio));
+        }
+    }
+}

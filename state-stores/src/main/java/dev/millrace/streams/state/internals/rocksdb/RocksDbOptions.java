@@ -1,0 +1,109 @@
+package dev.millrace.streams.state.internals.rocksdb;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.CompactionStyle;
+import org.rocksdb.CompressionType;
+import org.rocksdb.DBOptions;
+import org.rocksdb.FlushOptions;
+import org.rocksdb.InfoLogLevel;
+import org.rocksdb.Options;
+import org.rocksdb.ReadOptions;
+import org.rocksdb.Statistics;
+import org.rocksdb.StatsLevel;
+import org.rocksdb.WriteOptions;
+
+/**
+ * The native option objects of one open database, built once at open and closed with it.
+ *
+ * <p>Defaults follow Kafka Streams' RocksDB store (4 KiB blocks with a Bloom filter, 16 MiB write buffers, at
+ * most 3 of them, universal compaction, no compression, error-level info log, background parallelism of at
+ * least 2) with two differences: the block cache and the write-buffer manager come from the shared
+ * {@link RocksDbMemoryBudget} with index and filter blocks cached in it, and the write-ahead log stays on
+ * because commits rely on it for atomicity. The user's {@link RocksDbOptionsCustomizer} runs last.
+ */
+final class RocksDbOptions implements AutoCloseable {
+    static final long BLOCK_SIZE = 4096L;
+    static final long WRITE_BUFFER_SIZE = 16L * 1024 * 1024;
+    static final int MAX_WRITE_BUFFERS = 3;
+
+    final Options options;
+    final DBOptions dbOptions;
+    final ColumnFamilyOptions columnOptions;
+    final WriteOptions writeOptions;
+    final WriteOptions commitOptions;
+    final ReadOptions readOptions;
+    final FlushOptions flushOptions;
+    final Statistics statistics;
+    private final BloomFilter filter;
+    private final String storeName;
+    private final RocksDbOptionsCustomizer customizer;
+
+    private RocksDbOptions(String storeName, RocksDbMemoryBudget budget, RocksDbEngineConfig config,
+                           Map<String, ?> configs) {
+        this.storeName = storeName;
+        this.customizer = config.customizer();
+        this.filter = new BloomFilter();
+        this.statistics = config.statistics() ? new Statistics() : null;
+        this.options = new Options();
+        BlockBasedTableConfig table = new BlockBasedTableConfig()
+                .setBlockCache(budget.cache())
+                .setBlockSize(BLOCK_SIZE)
+                .setFilterPolicy(filter)
+                .setCacheIndexAndFilterBlocks(true)
+                .setCacheIndexAndFilterBlocksWithHighPriority(true)
+                .setPinTopLevelIndexAndFilter(true);
+        options.setTableFormatConfig(table)
+                .setWriteBufferManager(budget.writeBufferManager())
+                .setOptimizeFiltersForHits(true)
+                .setWriteBufferSize(WRITE_BUFFER_SIZE)
+                .setMaxWriteBufferNumber(MAX_WRITE_BUFFERS)
+                .setCompressionType(CompressionType.NO_COMPRESSION)
+                .setCompactionStyle(CompactionStyle.UNIVERSAL)
+                .setCreateIfMissing(true)
+                .setCreateMissingColumnFamilies(true)
+                .setErrorIfExists(false)
+                .setInfoLogLevel(InfoLogLevel.ERROR_LEVEL)
+                .setKeepLogFileNum(2)
+                .setIncreaseParallelism(Math.max(Runtime.getRuntime().availableProcessors(), 2));
+        if (statistics != null) {
+            statistics.setStatsLevel(StatsLevel.EXCEPT_DETAILED_TIMERS);
+            options.setStatistics(statistics);
+        }
+        if (customizer != null) {
+            customizer.setConfig(storeName, options, new HashMap<>(configs));
+        }
+        this.dbOptions = new DBOptions(options);
+        this.columnOptions = new ColumnFamilyOptions(options);
+        this.writeOptions = new WriteOptions().setDisableWAL(false);
+        this.commitOptions = new WriteOptions().setDisableWAL(false).setSync(config.commitSync());
+        this.readOptions = new ReadOptions();
+        this.flushOptions = new FlushOptions().setWaitForFlush(true);
+    }
+
+    static RocksDbOptions build(String storeName, RocksDbMemoryBudget budget, RocksDbEngineConfig config,
+                                Map<String, ?> configs) {
+        return new RocksDbOptions(storeName, budget, config, configs);
+    }
+
+    @Override
+    public void close() {
+        if (customizer != null) {
+            customizer.close(storeName, options);
+        }
+        flushOptions.close();
+        readOptions.close();
+        commitOptions.close();
+        writeOptions.close();
+        columnOptions.close();
+        dbOptions.close();
+        options.close();
+        if (statistics != null) {
+            statistics.close();
+        }
+        filter.close();
+    }
+}
