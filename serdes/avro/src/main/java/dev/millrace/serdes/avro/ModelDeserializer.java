@@ -23,7 +23,8 @@ import org.apache.avro.io.DecoderFactory;
  * {@code use.latest.version} and a generic model, the latest version of the subject the strategy names for the writer
  * schema; otherwise the model's choice (the generated class's schema for specific reading, the target
  * class's reflect schema, or the writer schema itself for generic reading). One Avro reader is cached
- * per (schema id, reader schema).
+ * per (schema id, reader schema), and the last one used is kept by schema id when the registry does not
+ * pick the reader schema.
  *
  * <p>Every failure raises {@link SerializationException} with the record's location: wrong magic byte,
  * value shorter than the header, unknown schema id (the registry's 40403), bytes that end early, bytes
@@ -37,10 +38,15 @@ final class ModelDeserializer<T> implements Deserializer<T> {
     private record ReaderKey(int schemaId, Schema reader) {
     }
 
+    /** The reader last chosen for a schema id whose reader does not follow the registry's latest version. */
+    private record LastReader<V>(int schemaId, DatumReader<V> reader) {
+    }
+
     private final Function<AvroSerdeConfig, DatumModel<T>> modelFactory;
     private final SchemaRegistryClient givenClient;
     private final Schema givenReaderSchema;
     private final Map<ReaderKey, DatumReader<T>> readers = new ConcurrentHashMap<>();
+    private volatile LastReader<T> lastReader;
     private volatile SerdeContext context;
     private volatile DatumModel<T> model;
 
@@ -56,6 +62,7 @@ final class ModelDeserializer<T> implements Deserializer<T> {
         SerdeContext configured = SerdeContext.configure(configs, isKey, givenClient);
         model = modelFactory.apply(configured.config());
         readers.clear();
+        lastReader = null;
         context = configured;
     }
 
@@ -87,22 +94,7 @@ final class ModelDeserializer<T> implements Deserializer<T> {
         }
         int id = WireFormat.readSchemaId(data, location);
         DatumModel<T> values = model;
-        DatumReader<T> reader;
-        try {
-            Schema writer = ctx.client().getSchemaById(id);
-            Schema readerSchema = readerSchema(ctx, values, writer, location);
-            reader = readers.computeIfAbsent(new ReaderKey(id, readerSchema), k -> values.reader(writer, k.reader()));
-        } catch (SchemaRegistryException e) {
-            String reason = e.errorCode() == SchemaRegistryException.SCHEMA_NOT_FOUND ? "unknownSchemaId"
-                    : "registryFailed";
-            throw new SerializationException("reason=" + reason + " " + location.facts() + " schemaId=" + id
-                    + " httpStatus=" + e.httpStatus() + " errorCode=" + e.errorCode(), e);
-        } catch (SerializationException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new SerializationException("reason=readerSetupFailed " + location.facts() + " schemaId=" + id
-                    + " detail=" + e, e);
-        }
+        DatumReader<T> reader = readerFor(ctx, values, id, location);
         BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(data, WireFormat.HEADER_SIZE,
                 data.length - WireFormat.HEADER_SIZE, null);
         T value;
@@ -120,6 +112,38 @@ final class ModelDeserializer<T> implements Deserializer<T> {
                     + " length=" + data.length + " detail=" + e, e);
         }
         return values.finish(value);
+    }
+
+    /**
+     * The reader for data of a schema id. Unless {@code use.latest.version} lets the registry pick the
+     * reader schema, the reader depends on the id alone (an id never changes its schema, and the model's
+     * reader schema depends only on the writer schema), so the last one is kept for the next record.
+     */
+    private DatumReader<T> readerFor(SerdeContext ctx, DatumModel<T> values, int id, RecordLocation location) {
+        LastReader<T> last = lastReader;
+        if (last != null && last.schemaId() == id) {
+            return last.reader();
+        }
+        try {
+            Schema writer = ctx.client().getSchemaById(id);
+            Schema readerSchema = readerSchema(ctx, values, writer, location);
+            DatumReader<T> reader = readers.computeIfAbsent(new ReaderKey(id, readerSchema),
+                    k -> values.reader(writer, k.reader()));
+            if (givenReaderSchema != null || !ctx.config().useLatestVersion() || !values.readerFollowsRegistry()) {
+                lastReader = new LastReader<>(id, reader);
+            }
+            return reader;
+        } catch (SchemaRegistryException e) {
+            String reason = e.errorCode() == SchemaRegistryException.SCHEMA_NOT_FOUND ? "unknownSchemaId"
+                    : "registryFailed";
+            throw new SerializationException("reason=" + reason + " " + location.facts() + " schemaId=" + id
+                    + " httpStatus=" + e.httpStatus() + " errorCode=" + e.errorCode(), e);
+        } catch (SerializationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new SerializationException("reason=readerSetupFailed " + location.facts() + " schemaId=" + id
+                    + " detail=" + e, e);
+        }
     }
 
     private Schema readerSchema(SerdeContext ctx, DatumModel<T> values, Schema writer, RecordLocation location) {

@@ -5,7 +5,6 @@ import dev.millrace.common.header.Headers;
 import dev.millrace.common.serialization.Serializer;
 import dev.millrace.serdes.avro.registry.SchemaRegistryClient;
 import dev.millrace.serdes.avro.registry.SchemaRegistryException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,11 +35,16 @@ import org.apache.avro.io.EncoderFactory;
  * @param <T> the value type
  */
 final class ModelSerializer<T> implements Serializer<T> {
+    /** Larger values start from a buffer of this size and grow, so one huge value does not size every other. */
+    private static final int MAX_SIZE_HINT = 8192;
+
     private final Function<AvroSerdeConfig, DatumModel<T>> modelFactory;
     private final SchemaRegistryClient givenClient;
     private final Map<Schema, Map<Schema, GenericDatumReader<Object>>> converters = new ConcurrentHashMap<>();
     private volatile SerdeContext context;
     private volatile DatumModel<T> model;
+    /** The size of the last value written, at most {@link #MAX_SIZE_HINT}: the first guess for the next. */
+    private volatile int sizeHint = 64;
 
     ModelSerializer(Function<AvroSerdeConfig, DatumModel<T>> modelFactory, SchemaRegistryClient givenClient) {
         this.modelFactory = modelFactory;
@@ -95,8 +99,8 @@ final class ModelSerializer<T> implements Serializer<T> {
         return ctx;
     }
 
-    private static <V> byte[] write(int id, DatumWriter<V> writer, V value, String topic, Schema schema) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64);
+    private <V> byte[] write(int id, DatumWriter<V> writer, V value, String topic, Schema schema) {
+        SerializedBytes out = new SerializedBytes(sizeHint);
         WireFormat.writeHeader(out, id);
         try {
             BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
@@ -106,7 +110,12 @@ final class ModelSerializer<T> implements Serializer<T> {
             throw new SerializationException("reason=avroWriteFailed topic=" + topic + " schemaId=" + id
                     + " schemaName=" + schema.getFullName() + " detail=" + e, e);
         }
-        return out.toByteArray();
+        byte[] bytes = out.toByteArray();
+        int hint = Math.min(bytes.length, MAX_SIZE_HINT);
+        if (hint != sizeHint) {
+            sizeHint = hint;
+        }
+        return bytes;
     }
 
     /** Rewrites a value of one schema as a generic datum of the latest schema, by schema resolution. */

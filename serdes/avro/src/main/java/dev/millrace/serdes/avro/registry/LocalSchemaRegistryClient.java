@@ -2,6 +2,7 @@ package dev.millrace.serdes.avro.registry;
 
 import dev.millrace.serdes.avro.registry.core.SchemaRegistry;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,13 +13,22 @@ import org.apache.avro.Schema;
  * A {@link SchemaRegistryClient} that calls a {@link SchemaRegistry} in the same JVM, with no HTTP: the
  * client behind {@code mock://} URLs (see {@link MockSchemaRegistry}) and for embedding a registry. Same
  * semantics and the same {@link SchemaRegistryException} codes as the REST service, because both call
- * the same core. Parsed schemas are cached by id (an id never changes its schema).
+ * the same core. Parsed schemas are cached by id (an id never changes its schema). The id that
+ * {@link #register} or {@link #getId} found for a (subject, schema) pair is cached too, so a serializer
+ * does not print and re-parse its schema for every record; a cached id is used only for the very same
+ * {@link Schema} object and only while the registry has applied no delete since it was found
+ * ({@link SchemaRegistry#deleteCount()}), so the answers stay exactly those of the registry.
  *
  * <p>Thread-safe.
  */
 public final class LocalSchemaRegistryClient implements SchemaRegistryClient {
+    /** An id found for a schema object, valid while the registry's delete count is {@code deletes}. */
+    private record KnownId(Schema schema, int id, long deletes) {
+    }
+
     private final SchemaRegistry registry;
     private final ConcurrentMap<Integer, Schema> schemasById = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, ConcurrentMap<Schema, KnownId>> idsBySubject = new ConcurrentHashMap<>();
 
     /**
      * Creates a client over a registry.
@@ -40,8 +50,14 @@ public final class LocalSchemaRegistryClient implements SchemaRegistryClient {
 
     @Override
     public int register(String subject, Schema schema) {
+        long deletes = registry.deleteCount();
+        KnownId known = knownId(subject, schema, deletes);
+        if (known != null) {
+            return known.id();
+        }
         int id = registry.register(subject, schema.toString());
         schemasById.putIfAbsent(id, schema);
+        remember(subject, new KnownId(schema, id, deletes));
         return id;
     }
 
@@ -58,7 +74,25 @@ public final class LocalSchemaRegistryClient implements SchemaRegistryClient {
 
     @Override
     public int getId(String subject, Schema schema) {
-        return registry.lookup(subject, schema.toString(), false).id();
+        long deletes = registry.deleteCount();
+        KnownId known = knownId(subject, schema, deletes);
+        if (known != null) {
+            return known.id();
+        }
+        int id = registry.lookup(subject, schema.toString(), false).id();
+        remember(subject, new KnownId(schema, id, deletes));
+        return id;
+    }
+
+    /** The cached id of this very schema object under the subject, if no delete happened since. */
+    private KnownId knownId(String subject, Schema schema, long deletes) {
+        Map<Schema, KnownId> ids = idsBySubject.get(subject);
+        KnownId known = ids == null ? null : ids.get(schema);
+        return known != null && known.schema() == schema && known.deletes() == deletes ? known : null;
+    }
+
+    private void remember(String subject, KnownId known) {
+        idsBySubject.computeIfAbsent(subject, s -> new ConcurrentHashMap<>()).put(known.schema(), known);
     }
 
     @Override

@@ -47,6 +47,8 @@ public final class SchemaRegistry {
 
     private final SchemaStore store;
     private final RegistryState state = new RegistryState();
+    /** Delete calls so far; written under the monitor, read without it. */
+    private volatile long deletes;
 
     /**
      * Creates a registry over a store and replays the store's records into memory.
@@ -57,6 +59,19 @@ public final class SchemaRegistry {
     public SchemaRegistry(SchemaStore store) {
         this.store = Objects.requireNonNull(store, "reason=nullStore");
         store.replay(record -> RegistryRecordCodec.decode(record).ifPresent(state::apply));
+    }
+
+    /**
+     * How many times {@link #deleteSubject} or {@link #deleteVersion} was called on this registry since
+     * it was built (soft or permanent, including calls that failed). Only a delete can change the answer
+     * {@link #register} or {@link #lookup} gives for a (subject, schema) pair that already has one, so an
+     * in-process client may reuse such an answer for as long as this count has not moved. Readable
+     * without the monitor.
+     *
+     * @return the number of delete calls, starting at 0
+     */
+    public long deleteCount() {
+        return deletes;
     }
 
     /**
@@ -271,6 +286,7 @@ public final class SchemaRegistry {
      * @throws SchemaRegistryException 40401, 40404 or 40405
      */
     public synchronized List<Integer> deleteSubject(String subject, boolean permanent) {
+        deletes++;
         List<RegistryRecord.SchemaVersion> all = requireSubject(subject, true);
         List<RegistryRecord.SchemaVersion> live = state.visible(subject, false);
         List<Integer> deleted = new ArrayList<>();
@@ -312,6 +328,7 @@ public final class SchemaRegistry {
      * @throws SchemaRegistryException 40401, 40402, 40406 or 40407
      */
     public synchronized int deleteVersion(String subject, int version, boolean permanent) {
+        deletes++;
         requireSubject(subject, true);
         if (!permanent) {
             RegistryRecord.SchemaVersion stored = state.versions(subject).get(version);
