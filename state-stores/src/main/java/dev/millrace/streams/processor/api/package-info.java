@@ -1,0 +1,2 @@
+/** Metadata of the record being processed, mirroring {@code org.apache.kafka.streams.processor.api}. */
+package dev.millrace.streams.processor.api;
