@@ -7,6 +7,10 @@ import dev.millrace.streams.state.internals.InMemoryVersionedBytesStoreSupplier;
 import dev.millrace.streams.state.internals.InMemoryWindowBytesStoreSupplier;
 import dev.millrace.streams.state.internals.KeyValueStoreBuilder;
 import dev.millrace.streams.state.internals.MemoryLRUCacheBytesStoreSupplier;
+import dev.millrace.streams.state.internals.RocksDBKeyValueBytesStoreSupplier;
+import dev.millrace.streams.state.internals.RocksDbSessionBytesStoreSupplier;
+import dev.millrace.streams.state.internals.RocksDbVersionedKeyValueBytesStoreSupplier;
+import dev.millrace.streams.state.internals.RocksDbWindowBytesStoreSupplier;
 import dev.millrace.streams.state.internals.SessionStoreBuilder;
 import dev.millrace.streams.state.internals.TimestampedKeyValueStoreBuilder;
 import dev.millrace.streams.state.internals.TimestampedWindowStoreBuilder;
@@ -24,8 +28,8 @@ import java.util.Objects;
  * mean the application defaults). Arguments are validated as Kafka Streams does: null names are rejected with
  * {@link NullPointerException}, negative durations and sizes with {@link IllegalArgumentException}.
  *
- * <p>The RocksDB-backed {@code persistent*} suppliers validate their arguments and then throw
- * {@link UnsupportedOperationException} until the RocksDB stores are wired in.
+ * <p>The {@code persistent*WithHeaders} suppliers validate their arguments and then throw
+ * {@link UnsupportedOperationException}: stores with headers are not implemented yet.
  */
 public final class Stores {
 
@@ -41,7 +45,7 @@ public final class Stores {
      */
     public static KeyValueBytesStoreSupplier persistentKeyValueStore(String name) {
         Objects.requireNonNull(name, "reason=nullStoreName");
-        throw rocksDbNotAvailable("persistentKeyValueStore", name);
+        return new RocksDBKeyValueBytesStoreSupplier(name, false);
     }
 
     /**
@@ -52,7 +56,7 @@ public final class Stores {
      */
     public static KeyValueBytesStoreSupplier persistentTimestampedKeyValueStore(String name) {
         Objects.requireNonNull(name, "reason=nullStoreName");
-        throw rocksDbNotAvailable("persistentTimestampedKeyValueStore", name);
+        return new RocksDBKeyValueBytesStoreSupplier(name, true);
     }
 
     /**
@@ -77,8 +81,8 @@ public final class Stores {
     public static VersionedBytesStoreSupplier persistentVersionedKeyValueStore(String name,
                                                                                Duration historyRetention) {
         Objects.requireNonNull(name, "reason=nullStoreName");
-        nonNegativeMillis(historyRetention, "historyRetention");
-        throw rocksDbNotAvailable("persistentVersionedKeyValueStore", name);
+        return new RocksDbVersionedKeyValueBytesStoreSupplier(name,
+                nonNegativeMillis(historyRetention, "historyRetention"));
     }
 
     /**
@@ -94,12 +98,13 @@ public final class Stores {
                                                                                Duration historyRetention,
                                                                                Duration segmentInterval) {
         Objects.requireNonNull(name, "reason=nullStoreName");
-        nonNegativeMillis(historyRetention, "historyRetention");
-        if (millis(segmentInterval, "segmentInterval") < 1L) {
+        long historyRetentionMs = nonNegativeMillis(historyRetention, "historyRetention");
+        long segmentIntervalMs = millis(segmentInterval, "segmentInterval");
+        if (segmentIntervalMs < 1L) {
             throw new IllegalArgumentException("reason=segmentIntervalNotPositive store=" + name
                     + " segmentInterval=" + segmentInterval);
         }
-        throw rocksDbNotAvailable("persistentVersionedKeyValueStore", name);
+        return new RocksDbVersionedKeyValueBytesStoreSupplier(name, historyRetentionMs, segmentIntervalMs);
     }
 
     /**
@@ -158,8 +163,9 @@ public final class Stores {
     public static WindowBytesStoreSupplier persistentWindowStore(String name, Duration retentionPeriod,
                                                                  Duration windowSize, boolean retainDuplicates)
             throws IllegalArgumentException {
-        validateWindowStore(name, retentionPeriod, windowSize);
-        throw rocksDbNotAvailable("persistentWindowStore", name);
+        long[] validated = validateWindowStore(name, retentionPeriod, windowSize);
+        return new RocksDbWindowBytesStoreSupplier(name, validated[0], defaultWindowSegmentInterval(validated[0]),
+                validated[1], retainDuplicates, false);
     }
 
     /**
@@ -176,8 +182,9 @@ public final class Stores {
                                                                             Duration windowSize,
                                                                             boolean retainDuplicates)
             throws IllegalArgumentException {
-        validateWindowStore(name, retentionPeriod, windowSize);
-        throw rocksDbNotAvailable("persistentTimestampedWindowStore", name);
+        long[] validated = validateWindowStore(name, retentionPeriod, windowSize);
+        return new RocksDbWindowBytesStoreSupplier(name, validated[0], defaultWindowSegmentInterval(validated[0]),
+                validated[1], retainDuplicates, true);
     }
 
     /**
@@ -226,8 +233,7 @@ public final class Stores {
      */
     public static SessionBytesStoreSupplier persistentSessionStore(String name, Duration retentionPeriod) {
         Objects.requireNonNull(name, "reason=nullStoreName");
-        nonNegativeMillis(retentionPeriod, "retentionPeriod");
-        throw rocksDbNotAvailable("persistentSessionStore", name);
+        return new RocksDbSessionBytesStoreSupplier(name, nonNegativeMillis(retentionPeriod, "retentionPeriod"));
     }
 
     /**
@@ -355,15 +361,20 @@ public final class Stores {
     }
 
     /**
-     * The single place where the RocksDB-backed suppliers are not available yet.
+     * The single place where the stores with headers are not available yet.
      *
      * @param factory the factory method called
      * @param name the store name
      * @return the exception to throw
      */
     private static UnsupportedOperationException rocksDbNotAvailable(String factory, String name) {
-        return new UnsupportedOperationException("RocksDB stores arrive with the RocksDB engine of M5: factory="
-                + factory + " store=" + name);
+        return new UnsupportedOperationException("reason=headersStoresNotImplemented factory=" + factory
+                + " store=" + name);
+    }
+
+    /** Kafka Streams' segment interval of window stores: half the retention, at least one minute. */
+    private static long defaultWindowSegmentInterval(long retentionMs) {
+        return Math.max(retentionMs / 2, 60_000L);
     }
 
     private static long[] validateWindowStore(String name, Duration retentionPeriod, Duration windowSize) {

@@ -47,12 +47,13 @@ class StoresTest {
     }
 
     @Test
-    void shouldThrowUntilRocksDbStoresAreWiredIn() {
-        assertThatThrownBy(() -> Stores.persistentKeyValueStore("p"))
-                .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("RocksDB stores arrive with");
-        assertThatThrownBy(() -> Stores.persistentTimestampedWindowStore("p", TEN, TEN, false))
-                .isInstanceOf(UnsupportedOperationException.class);
-        assertThatThrownBy(() -> Stores.persistentSessionStore("p", TEN))
+    void shouldSupplyRocksDbStoresAndThrowOnlyForHeadersStores() {
+        assertThat(Stores.persistentKeyValueStore("p").name()).isEqualTo("p");
+        assertThat(Stores.persistentTimestampedWindowStore("p", TEN, TEN, false).retentionPeriod()).isEqualTo(10L);
+        assertThat(Stores.persistentSessionStore("p", TEN).retentionPeriod()).isEqualTo(10L);
+        assertThatThrownBy(() -> Stores.persistentTimestampedKeyValueStoreWithHeaders("p"))
+                .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("store=p");
+        assertThatThrownBy(() -> Stores.persistentSessionStoreWithHeaders("p", TEN))
                 .isInstanceOf(UnsupportedOperationException.class);
     }
 

@@ -13,9 +13,11 @@ import java.util.Objects;
  * The options every store builder shares: name, serdes (null means "the application default at init"), and the
  * caching and changelogging flags (logging on, caching off, until changed). Mutable, not thread-safe.
  *
- * <p>The caching and changelogging layers do not exist yet. Each builder records the flags and passes its bytes
- * store through two package-private seams, {@code wrapLogging} (inner) then {@code wrapCaching} (outer), which
- * return the store unchanged for now; the layers are to be added there, in Kafka Streams' order.
+ * <p>Each builder passes its bytes store through two package-private seams, {@code wrapLogging} (inner) then
+ * {@code wrapCaching} (outer), which add the changelogging and caching layers when their flags are set, in Kafka
+ * Streams' order: typed, caching, changelogging, bytes store. Initialising a store with logging on needs a
+ * context that is an {@link InternalStoreContext} with a {@link ChangelogSink}; with caching on, one with a
+ * {@link ThreadCache}.
  *
  * @param <K> the key type
  * @param <V> the value type as the builder's serde sees it

@@ -37,13 +37,13 @@ public class KeyValueStoreBuilder<K, V> extends AbstractStoreBuilder<K, V, KeyVa
                 SerdeSource.key(keySerde), SerdeSource.value(valueSerde));
     }
 
-    /** Seam for the caching layer (used when {@link #enableCaching}); returns the store unchanged for now. */
+    /** Adds the caching layer ({@link CachingKeyValueStore}) when {@link #enableCaching}. */
     KeyValueStore<Bytes, byte[]> wrapCaching(KeyValueStore<Bytes, byte[]> inner) {
-        return inner;
+        return enableCaching ? new CachingKeyValueStore(inner) : inner;
     }
 
-    /** Seam for the changelogging layer (used when {@link #enableLogging}); returns the store unchanged for now. */
+    /** Adds the changelogging layer ({@link ChangeLoggingKeyValueBytesStore}) when {@link #enableLogging}. */
     KeyValueStore<Bytes, byte[]> wrapLogging(KeyValueStore<Bytes, byte[]> inner) {
-        return inner;
+        return enableLogging ? new ChangeLoggingKeyValueBytesStore(inner) : inner;
     }
 }

@@ -46,13 +46,13 @@ public class SessionStoreBuilder<K, V> extends AbstractStoreBuilder<K, V, Sessio
         return storeSupplier.retentionPeriod();
     }
 
-    /** Seam for the caching layer (used when {@link #enableCaching}); returns the store unchanged for now. */
+    /** Adds the caching layer ({@link CachingSessionStore}) when {@link #enableCaching}. */
     SessionStore<Bytes, byte[]> wrapCaching(SessionStore<Bytes, byte[]> inner) {
-        return inner;
+        return enableCaching ? new CachingSessionStore(inner, storeSupplier.segmentIntervalMs()) : inner;
     }
 
-    /** Seam for the changelogging layer (used when {@link #enableLogging}); returns the store unchanged for now. */
+    /** Adds the changelogging layer ({@link ChangeLoggingSessionBytesStore}) when {@link #enableLogging}. */
     SessionStore<Bytes, byte[]> wrapLogging(SessionStore<Bytes, byte[]> inner) {
-        return inner;
+        return enableLogging ? new ChangeLoggingSessionBytesStore(inner) : inner;
     }
 }

@@ -54,13 +54,16 @@ public class TimestampedKeyValueStoreBuilder<K, V> extends AbstractStoreBuilder<
                 SerdeSource.key(keySerde), SerdeSource.timestampedValue(valueSerde));
     }
 
-    /** Seam for the caching layer (used when {@link #enableCaching}); returns the store unchanged for now. */
+    /** Adds the caching layer ({@link CachingKeyValueStore}) when {@link #enableCaching}. */
     KeyValueStore<Bytes, byte[]> wrapCaching(KeyValueStore<Bytes, byte[]> inner) {
-        return inner;
+        return enableCaching ? new CachingKeyValueStore(inner) : inner;
     }
 
-    /** Seam for the changelogging layer (used when {@link #enableLogging}); returns the store unchanged for now. */
+    /**
+     * Adds the changelogging layer ({@link ChangeLoggingTimestampedKeyValueBytesStore}, which logs plain values with
+     * their timestamps as record timestamps) when {@link #enableLogging}.
+     */
     KeyValueStore<Bytes, byte[]> wrapLogging(KeyValueStore<Bytes, byte[]> inner) {
-        return inner;
+        return enableLogging ? new ChangeLoggingTimestampedKeyValueBytesStore(inner) : inner;
     }
 }

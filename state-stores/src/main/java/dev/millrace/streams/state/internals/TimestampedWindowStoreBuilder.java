@@ -63,13 +63,15 @@ public class TimestampedWindowStoreBuilder<K, V> extends AbstractStoreBuilder<K,
         return storeSupplier.retentionPeriod();
     }
 
-    /** Seam for the caching layer (used when {@link #enableCaching}); returns the store unchanged for now. */
+    /** Adds the caching layer ({@link CachingWindowStore}) when {@link #enableCaching}. */
     WindowStore<Bytes, byte[]> wrapCaching(WindowStore<Bytes, byte[]> inner) {
-        return inner;
+        return enableCaching
+                ? new CachingWindowStore(inner, storeSupplier.windowSize(), storeSupplier.segmentIntervalMs()) : inner;
     }
 
-    /** Seam for the changelogging layer (used when {@link #enableLogging}); returns the store unchanged for now. */
+    /** Adds the changelogging layer ({@link ChangeLoggingTimestampedWindowBytesStore}) when {@link #enableLogging}. */
     WindowStore<Bytes, byte[]> wrapLogging(WindowStore<Bytes, byte[]> inner) {
-        return inner;
+        return enableLogging
+                ? new ChangeLoggingTimestampedWindowBytesStore(inner, storeSupplier.retainDuplicates()) : inner;
     }
 }

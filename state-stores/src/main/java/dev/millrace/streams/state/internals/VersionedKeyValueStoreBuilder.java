@@ -73,8 +73,8 @@ public class VersionedKeyValueStoreBuilder<K, V> extends AbstractStoreBuilder<K,
         return storeSupplier.historyRetentionMs();
     }
 
-    /** Seam for the changelogging layer (used when {@link #enableLogging}); returns the store unchanged for now. */
+    /** Adds the changelogging layer ({@link ChangeLoggingVersionedKeyValueBytesStore}) when {@link #enableLogging}. */
     VersionedBytesStore wrapLogging(VersionedBytesStore inner) {
-        return inner;
+        return enableLogging ? new ChangeLoggingVersionedKeyValueBytesStore(inner) : inner;
     }
 }

@@ -60,13 +60,14 @@ public class WindowStoreBuilder<K, V> extends AbstractStoreBuilder<K, V, WindowS
         return storeSupplier.retentionPeriod();
     }
 
-    /** Seam for the caching layer (used when {@link #enableCaching}); returns the store unchanged for now. */
+    /** Adds the caching layer ({@link CachingWindowStore}) when {@link #enableCaching}. */
     WindowStore<Bytes, byte[]> wrapCaching(WindowStore<Bytes, byte[]> inner) {
-        return inner;
+        return enableCaching
+                ? new CachingWindowStore(inner, storeSupplier.windowSize(), storeSupplier.segmentIntervalMs()) : inner;
     }
 
-    /** Seam for the changelogging layer (used when {@link #enableLogging}); returns the store unchanged for now. */
+    /** Adds the changelogging layer ({@link ChangeLoggingWindowBytesStore}) when {@link #enableLogging}. */
     WindowStore<Bytes, byte[]> wrapLogging(WindowStore<Bytes, byte[]> inner) {
-        return inner;
+        return enableLogging ? new ChangeLoggingWindowBytesStore(inner, storeSupplier.retainDuplicates()) : inner;
     }
 }

@@ -158,6 +158,20 @@ public final class SegmentedRocksDbEngine implements AutoCloseable {
     }
 
     /**
+     * Deletes a stored key from its segment if that segment is live. Unlike a put of null, this neither advances
+     * the observed stream time nor creates a segment, as Kafka Streams' {@code remove} does.
+     *
+     * @param storeKey a key laid out by the schema
+     */
+    public synchronized void delete(byte[] storeKey) {
+        database.checkOpen();
+        ColumnFamilyHandle segment = segments.live(segments.segmentId(schema.segmentTimestamp(storeKey)));
+        if (segment != null) {
+            database.put(segment, storeKey, null);
+        }
+    }
+
+    /**
      * Reads a stored key.
      *
      * @param storeKey a key laid out by the schema

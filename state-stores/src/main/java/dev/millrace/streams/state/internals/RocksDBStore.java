@@ -1,0 +1,298 @@
+package dev.millrace.streams.state.internals;
+
+import dev.millrace.common.TopicPartition;
+import dev.millrace.common.serialization.Serializer;
+import dev.millrace.common.utils.Bytes;
+import dev.millrace.streams.KeyValue;
+import dev.millrace.streams.errors.InvalidStateStoreException;
+import dev.millrace.streams.errors.ProcessorStateException;
+import dev.millrace.streams.processor.BatchingStateRestoreCallback;
+import dev.millrace.streams.processor.StateStore;
+import dev.millrace.streams.processor.StateStoreContext;
+import dev.millrace.streams.query.Position;
+import dev.millrace.streams.state.KeyValueIterator;
+import dev.millrace.streams.state.KeyValueStore;
+import dev.millrace.streams.state.internals.rocksdb.RocksDbEntry;
+import dev.millrace.streams.state.internals.rocksdb.RocksDbKeyValueEngine;
+import dev.millrace.streams.state.internals.rocksdb.RocksDbStatistics;
+import dev.millrace.streams.state.internals.rocksdb.RocksDbStoreException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A persistent key-value store over serialized keys and values, backed by a {@link RocksDbKeyValueEngine} in
+ * {@code stateDir/rocksdb/<name>} (Kafka Streams' layout). Keys are ordered by unsigned lexicographic byte order;
+ * a null value deletes; an inverted range is empty (with a warning); a prefix scan returns exactly the keys that
+ * start with the prefix (Kafka's store also returns some keys just above the range when the prefix ends in
+ * {@code 0xFF}). Iterators read the store as it was when they were opened (in exactly-once mode they
+ * follow the uncommitted writes, see {@link RocksDbKeyValueEngine}).
+ *
+ * <p><b>Offsets (KIP-1035).</b> The store manages its changelog offsets: {@link #commit(Map)} writes pending
+ * writes and offsets in one atomic RocksDB batch, and {@link #committedOffset} reads them back after a restart
+ * or crash. Under {@code processing.guarantee=exactly_once_v2} writes stay in an indexed write batch until
+ * commit, so closing without a commit (a crash, an aborted transaction) leaves no trace of them.
+ *
+ * <p><b>Restore.</b> {@link #init} registers a batching restore callback; the first restored batch switches the
+ * engine into bulk-load mode, which the first regular write ends. The process-wide memory budget and
+ * {@code rocksdb.config.setter} apply as described in {@link RocksDBStoreConfigs}.
+ *
+ * <p>Thread-safety: methods are synchronized, so interactive queries may read while the owning stream thread
+ * writes. Every method but {@link #name()}, {@link #isOpen()} and {@link #close()} throws
+ * {@link InvalidStateStoreException} when the store is not open.
+ */
+public class RocksDBStore implements KeyValueStore<Bytes, byte[]> {
+
+    private final String name;
+    private final String metricsScope;
+    private final Position position = Position.emptyPosition();
+    private StateStoreContext context;
+    private RocksDbKeyValueEngine engine;
+    private boolean bulkLoading;
+    private volatile boolean open;
+
+    /**
+     * Creates a closed store.
+     *
+     * @param name the store name
+     * @param metricsScope the metrics scope of its supplier
+     */
+    public RocksDBStore(String name, String metricsScope) {
+        this.name = Objects.requireNonNull(name, "reason=nullStoreName");
+        this.metricsScope = metricsScope;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    /** @return the metrics scope this store reports under */
+    public String metricsScope() {
+        return metricsScope;
+    }
+
+    @Override
+    public synchronized void init(StateStoreContext context, StateStore root) {
+        if (open) {
+            throw new ProcessorStateException("reason=alreadyOpen store=" + name);
+        }
+        Path dir = RocksDBStoreConfigs.keyValueDir(context, name);
+        try {
+            engine = RocksDbKeyValueEngine.open(dir, name, null, RocksDBStoreConfigs.engineConfigs(context, name));
+        } catch (RocksDbStoreException e) {
+            throw new ProcessorStateException("reason=openFailed store=" + name + " dir=" + dir, e);
+        }
+        this.context = context;
+        open = true;
+        if (root != null) {
+            context.register(root, (BatchingStateRestoreCallback) this::restoreAll);
+        }
+    }
+
+    private synchronized void restoreAll(Collection<KeyValue<byte[], byte[]>> records) {
+        validateOpen();
+        if (!bulkLoading) {
+            engine.beginBulkLoad();
+            bulkLoading = true;
+        }
+        List<RocksDbEntry> entries = new ArrayList<>(records.size());
+        for (KeyValue<byte[], byte[]> record : records) {
+            entries.add(new RocksDbEntry(record.key, record.value));
+        }
+        engine.putAll(entries);
+    }
+
+    private void beforeWrite() {
+        validateOpen();
+        if (bulkLoading) {
+            bulkLoading = false;
+            engine.endBulkLoad();
+        }
+    }
+
+    /** Throws if the store is not open. */
+    void validateOpen() {
+        if (!open) {
+            throw new InvalidStateStoreException("reason=storeClosed store=" + name);
+        }
+    }
+
+    @Override
+    public boolean persistent() {
+        return true;
+    }
+
+    @Override
+    public boolean managesOffsets() {
+        return true;
+    }
+
+    @Override
+    public boolean isOpen() {
+        return open;
+    }
+
+    @Override
+    public Position getPosition() {
+        return position;
+    }
+
+    @Override
+    public synchronized byte[] get(Bytes key) {
+        Objects.requireNonNull(key, "reason=nullKey");
+        validateOpen();
+        return engine.get(key.get());
+    }
+
+    @Override
+    public synchronized void put(Bytes key, byte[] value) {
+        Objects.requireNonNull(key, "reason=nullKey");
+        beforeWrite();
+        engine.put(key.get(), value);
+        StorePositions.update(position, context);
+    }
+
+    @Override
+    public synchronized byte[] putIfAbsent(Bytes key, byte[] value) {
+        Objects.requireNonNull(key, "reason=nullKey");
+        byte[] existing = get(key);
+        if (existing == null) {
+            put(key, value);
+        }
+        return existing;
+    }
+
+    @Override
+    public synchronized void putAll(List<KeyValue<Bytes, byte[]>> entries) {
+        beforeWrite();
+        List<RocksDbEntry> batch = new ArrayList<>(entries.size());
+        for (KeyValue<Bytes, byte[]> entry : entries) {
+            Objects.requireNonNull(entry.key, "reason=nullKey");
+            batch.add(new RocksDbEntry(entry.key.get(), entry.value));
+        }
+        engine.putAll(batch);
+        StorePositions.update(position, context);
+    }
+
+    @Override
+    public synchronized byte[] delete(Bytes key) {
+        Objects.requireNonNull(key, "reason=nullKey");
+        byte[] existing = get(key);
+        beforeWrite();
+        engine.delete(key.get());
+        StorePositions.update(position, context);
+        return existing;
+    }
+
+    @Override
+    public synchronized KeyValueIterator<Bytes, byte[]> range(Bytes from, Bytes to) {
+        return range(from, to, true);
+    }
+
+    @Override
+    public synchronized KeyValueIterator<Bytes, byte[]> reverseRange(Bytes from, Bytes to) {
+        return range(from, to, false);
+    }
+
+    private KeyValueIterator<Bytes, byte[]> range(Bytes from, Bytes to, boolean forward) {
+        validateOpen();
+        if (InvalidRangeWarning.isInverted(name, from, to)) {
+            return KeyValueIterators.emptyIterator();
+        }
+        byte[] low = from == null ? null : from.get();
+        byte[] high = to == null ? null : to.get();
+        return wrap(forward ? engine.range(low, high) : engine.reverseRange(low, high));
+    }
+
+    @Override
+    public synchronized KeyValueIterator<Bytes, byte[]> all() {
+        validateOpen();
+        return wrap(engine.all());
+    }
+
+    @Override
+    public synchronized KeyValueIterator<Bytes, byte[]> reverseAll() {
+        validateOpen();
+        return wrap(engine.reverseAll());
+    }
+
+    @Override
+    public synchronized <PS extends Serializer<P>, P> KeyValueIterator<Bytes, byte[]> prefixScan(
+            P prefix, PS prefixKeySerializer) {
+        Objects.requireNonNull(prefix, "reason=nullPrefix");
+        Objects.requireNonNull(prefixKeySerializer, "reason=nullPrefixKeySerializer");
+        validateOpen();
+        return wrap(engine.prefixScan(prefixKeySerializer.serialize(null, prefix)));
+    }
+
+    private KeyValueIterator<Bytes, byte[]> wrap(dev.millrace.streams.state.internals.rocksdb.RocksDbIterator it) {
+        return new RocksDBIteratorAdapter<>(name, it, Bytes::wrap);
+    }
+
+    @Override
+    public synchronized long approximateNumEntries() {
+        validateOpen();
+        return engine.approximateNumEntries();
+    }
+
+    @Override
+    public synchronized void flush() {
+        validateOpen();
+        engine.flush();
+    }
+
+    @Override
+    public synchronized void commit(Map<TopicPartition, Long> changelogOffsets) {
+        validateOpen();
+        engine.commit(changelogOffsets);
+    }
+
+    @Override
+    public synchronized Long committedOffset(TopicPartition partition) {
+        validateOpen();
+        return engine.committedOffset(partition);
+    }
+
+    /**
+     * Returns the RocksDB figures of this store, for metrics.
+     *
+     * @return the statistics view
+     */
+    public synchronized RocksDbStatistics statistics() {
+        validateOpen();
+        return engine.statistics();
+    }
+
+    /**
+     * Tells whether uncommitted writes stay out of the database until {@link #commit(Map)} (exactly-once mode).
+     *
+     * @return true in transactional mode
+     */
+    public synchronized boolean transactional() {
+        validateOpen();
+        return engine.transactional();
+    }
+
+    /**
+     * Closes the store: open iterators are closed and, in exactly-once mode, uncommitted writes are dropped.
+     * Idempotent.
+     */
+    @Override
+    public synchronized void close() {
+        if (!open) {
+            return;
+        }
+        open = false;
+        bulkLoading = false;
+        engine.close();
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "{name=" + name + '}';
+    }
+}
