@@ -4,14 +4,12 @@ import dev.millrace.common.TopicPartition;
 import dev.millrace.common.utils.Bytes;
 import dev.millrace.streams.KeyValue;
 import dev.millrace.streams.errors.InvalidStateStoreException;
-import dev.millrace.streams.errors.ProcessorStateException;
 import dev.millrace.streams.processor.BatchingStateRestoreCallback;
 import dev.millrace.streams.processor.StateStore;
 import dev.millrace.streams.processor.StateStoreContext;
 import dev.millrace.streams.query.Position;
 import dev.millrace.streams.state.internals.rocksdb.RocksDbIterator;
 import dev.millrace.streams.state.internals.rocksdb.RocksDbStatistics;
-import dev.millrace.streams.state.internals.rocksdb.RocksDbStoreException;
 import dev.millrace.streams.state.internals.rocksdb.SegmentKeySchema;
 import dev.millrace.streams.state.internals.rocksdb.SegmentedRocksDbEngine;
 import java.nio.file.Path;
@@ -41,11 +39,7 @@ abstract class RocksDBSegmentedStore implements StateStore {
     private final SegmentKeySchema schema;
     private final long retentionPeriod;
     private final long segmentInterval;
-    private final Position position = Position.emptyPosition();
-    private StateStoreContext context;
-    private SegmentedRocksDbEngine engine;
-    private boolean bulkLoading;
-    private volatile boolean open;
+    private final RocksDBStoreLifecycle<SegmentedRocksDbEngine> lifecycle;
 
     RocksDBSegmentedStore(String name, String metricsScope, SegmentKeySchema schema, long retentionPeriod,
                           long segmentInterval) {
@@ -54,6 +48,7 @@ abstract class RocksDBSegmentedStore implements StateStore {
         this.schema = schema;
         this.retentionPeriod = retentionPeriod;
         this.segmentInterval = segmentInterval;
+        this.lifecycle = new RocksDBStoreLifecycle<>(this.name);
     }
 
     @Override
@@ -78,29 +73,16 @@ abstract class RocksDBSegmentedStore implements StateStore {
 
     @Override
     public synchronized void init(StateStoreContext context, StateStore root) {
-        if (open) {
-            throw new ProcessorStateException("reason=alreadyOpen store=" + name);
-        }
         Path dir = RocksDBStoreConfigs.segmentedDir(context, name);
-        try {
-            engine = SegmentedRocksDbEngine.open(dir, name, schema, retentionPeriod, segmentInterval, null,
-                    RocksDBStoreConfigs.engineConfigs(context, name));
-        } catch (RocksDbStoreException e) {
-            throw new ProcessorStateException("reason=openFailed store=" + name + " dir=" + dir, e);
-        }
-        this.context = context;
-        open = true;
+        lifecycle.open(context, dir, () -> SegmentedRocksDbEngine.open(dir, name, schema, retentionPeriod,
+                segmentInterval, null, RocksDBStoreConfigs.engineConfigs(context, name)));
         if (root != null) {
             context.register(root, (BatchingStateRestoreCallback) this::restoreAll);
         }
     }
 
     private synchronized void restoreAll(Collection<KeyValue<byte[], byte[]>> records) {
-        validateOpen();
-        if (!bulkLoading) {
-            engine.beginBulkLoad();
-            bulkLoading = true;
-        }
+        SegmentedRocksDbEngine engine = lifecycle.forRestore();
         for (KeyValue<byte[], byte[]> record : records) {
             engine.put(record.key, record.value);
         }
@@ -108,9 +90,7 @@ abstract class RocksDBSegmentedStore implements StateStore {
 
     /** Throws if the store is not open. */
     final void validateOpen() {
-        if (!open) {
-            throw new InvalidStateStoreException("reason=storeClosed store=" + name);
-        }
+        lifecycle.validateOpen();
     }
 
     /**
@@ -120,10 +100,9 @@ abstract class RocksDBSegmentedStore implements StateStore {
      * @param value the value, or null
      */
     final synchronized void write(byte[] storeKey, byte[] value) {
-        validateOpen();
-        endBulkLoad();
+        SegmentedRocksDbEngine engine = lifecycle.forWrite();
         if (engine.put(storeKey, value)) {
-            StorePositions.update(position, context);
+            lifecycle.updatePosition();
         } else {
             LOG.warn("Skipping record for expired segment: store={} segmentTimestamp={} observedStreamTime={}",
                     name, schema.segmentTimestamp(storeKey), engine.observedStreamTime());
@@ -136,29 +115,18 @@ abstract class RocksDBSegmentedStore implements StateStore {
      * @param storeKey the stored key
      */
     final synchronized void remove(byte[] storeKey) {
-        validateOpen();
-        endBulkLoad();
-        engine.delete(storeKey);
-        StorePositions.update(position, context);
-    }
-
-    private void endBulkLoad() {
-        if (bulkLoading) {
-            bulkLoading = false;
-            engine.endBulkLoad();
-        }
+        lifecycle.forWrite().delete(storeKey);
+        lifecycle.updatePosition();
     }
 
     final synchronized byte[] read(byte[] storeKey) {
-        validateOpen();
-        return engine.get(storeKey);
+        return lifecycle.engine().get(storeKey);
     }
 
     final synchronized RocksDbIterator fetchStored(Bytes keyFrom, Bytes keyTo, long timeFrom, long timeTo,
                                                    boolean forward) {
-        validateOpen();
-        return engine.fetch(keyFrom == null ? null : keyFrom.get(), keyTo == null ? null : keyTo.get(), timeFrom,
-                timeTo, forward);
+        return lifecycle.engine().fetch(keyFrom == null ? null : keyFrom.get(), keyTo == null ? null : keyTo.get(),
+                timeFrom, timeTo, forward);
     }
 
     @Override
@@ -173,59 +141,48 @@ abstract class RocksDBSegmentedStore implements StateStore {
 
     @Override
     public boolean isOpen() {
-        return open;
+        return lifecycle.isOpen();
     }
 
     @Override
     public Position getPosition() {
-        return position;
+        return lifecycle.position();
     }
 
     @Override
     public synchronized void flush() {
-        validateOpen();
-        engine.flush();
+        lifecycle.flush();
     }
 
     @Override
     public synchronized void commit(Map<TopicPartition, Long> changelogOffsets) {
-        validateOpen();
-        engine.commit(changelogOffsets);
+        lifecycle.commit(changelogOffsets);
     }
 
     @Override
     public synchronized Long committedOffset(TopicPartition partition) {
-        validateOpen();
-        return engine.committedOffset(partition);
+        return lifecycle.committedOffset(partition);
     }
 
     /** @return RocksDB's estimate of the number of stored records over live segments */
     public synchronized long approximateNumEntries() {
-        validateOpen();
-        return engine.approximateNumEntries();
+        return lifecycle.engine().approximateNumEntries();
     }
 
     /** @return the largest segment timestamp written so far, -1 before any */
     public synchronized long observedStreamTime() {
-        validateOpen();
-        return engine.observedStreamTime();
+        return lifecycle.engine().observedStreamTime();
     }
 
     /** @return the RocksDB figures of this store, for metrics */
     public synchronized RocksDbStatistics statistics() {
-        validateOpen();
-        return engine.statistics();
+        return lifecycle.statistics();
     }
 
     /** Closes open iterators and, in exactly-once mode, drops uncommitted writes. Idempotent. */
     @Override
     public synchronized void close() {
-        if (!open) {
-            return;
-        }
-        open = false;
-        bulkLoading = false;
-        engine.close();
+        lifecycle.close();
     }
 
     @Override

@@ -5,7 +5,6 @@ import dev.millrace.common.serialization.Serializer;
 import dev.millrace.common.utils.Bytes;
 import dev.millrace.streams.KeyValue;
 import dev.millrace.streams.errors.InvalidStateStoreException;
-import dev.millrace.streams.errors.ProcessorStateException;
 import dev.millrace.streams.processor.BatchingStateRestoreCallback;
 import dev.millrace.streams.processor.StateStore;
 import dev.millrace.streams.processor.StateStoreContext;
@@ -15,7 +14,6 @@ import dev.millrace.streams.state.KeyValueStore;
 import dev.millrace.streams.state.internals.rocksdb.RocksDbEntry;
 import dev.millrace.streams.state.internals.rocksdb.RocksDbKeyValueEngine;
 import dev.millrace.streams.state.internals.rocksdb.RocksDbStatistics;
-import dev.millrace.streams.state.internals.rocksdb.RocksDbStoreException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -48,11 +46,7 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]> {
 
     private final String name;
     private final String metricsScope;
-    private final Position position = Position.emptyPosition();
-    private StateStoreContext context;
-    private RocksDbKeyValueEngine engine;
-    private boolean bulkLoading;
-    private volatile boolean open;
+    private final RocksDBStoreLifecycle<RocksDbKeyValueEngine> lifecycle;
 
     /**
      * Creates a closed store.
@@ -63,6 +57,7 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]> {
     public RocksDBStore(String name, String metricsScope) {
         this.name = Objects.requireNonNull(name, "reason=nullStoreName");
         this.metricsScope = metricsScope;
+        this.lifecycle = new RocksDBStoreLifecycle<>(this.name);
     }
 
     @Override
@@ -77,48 +72,21 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]> {
 
     @Override
     public synchronized void init(StateStoreContext context, StateStore root) {
-        if (open) {
-            throw new ProcessorStateException("reason=alreadyOpen store=" + name);
-        }
         Path dir = RocksDBStoreConfigs.keyValueDir(context, name);
-        try {
-            engine = RocksDbKeyValueEngine.open(dir, name, null, RocksDBStoreConfigs.engineConfigs(context, name));
-        } catch (RocksDbStoreException e) {
-            throw new ProcessorStateException("reason=openFailed store=" + name + " dir=" + dir, e);
-        }
-        this.context = context;
-        open = true;
+        lifecycle.open(context, dir,
+                () -> RocksDbKeyValueEngine.open(dir, name, null, RocksDBStoreConfigs.engineConfigs(context, name)));
         if (root != null) {
             context.register(root, (BatchingStateRestoreCallback) this::restoreAll);
         }
     }
 
     private synchronized void restoreAll(Collection<KeyValue<byte[], byte[]>> records) {
-        validateOpen();
-        if (!bulkLoading) {
-            engine.beginBulkLoad();
-            bulkLoading = true;
-        }
+        RocksDbKeyValueEngine engine = lifecycle.forRestore();
         List<RocksDbEntry> entries = new ArrayList<>(records.size());
         for (KeyValue<byte[], byte[]> record : records) {
             entries.add(new RocksDbEntry(record.key, record.value));
         }
         engine.putAll(entries);
-    }
-
-    private void beforeWrite() {
-        validateOpen();
-        if (bulkLoading) {
-            bulkLoading = false;
-            engine.endBulkLoad();
-        }
-    }
-
-    /** Throws if the store is not open. */
-    void validateOpen() {
-        if (!open) {
-            throw new InvalidStateStoreException("reason=storeClosed store=" + name);
-        }
     }
 
     @Override
@@ -133,27 +101,25 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]> {
 
     @Override
     public boolean isOpen() {
-        return open;
+        return lifecycle.isOpen();
     }
 
     @Override
     public Position getPosition() {
-        return position;
+        return lifecycle.position();
     }
 
     @Override
     public synchronized byte[] get(Bytes key) {
         Objects.requireNonNull(key, "reason=nullKey");
-        validateOpen();
-        return engine.get(key.get());
+        return lifecycle.engine().get(key.get());
     }
 
     @Override
     public synchronized void put(Bytes key, byte[] value) {
         Objects.requireNonNull(key, "reason=nullKey");
-        beforeWrite();
-        engine.put(key.get(), value);
-        StorePositions.update(position, context);
+        lifecycle.forWrite().put(key.get(), value);
+        lifecycle.updatePosition();
     }
 
     @Override
@@ -168,23 +134,22 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]> {
 
     @Override
     public synchronized void putAll(List<KeyValue<Bytes, byte[]>> entries) {
-        beforeWrite();
+        RocksDbKeyValueEngine engine = lifecycle.forWrite();
         List<RocksDbEntry> batch = new ArrayList<>(entries.size());
         for (KeyValue<Bytes, byte[]> entry : entries) {
             Objects.requireNonNull(entry.key, "reason=nullKey");
             batch.add(new RocksDbEntry(entry.key.get(), entry.value));
         }
         engine.putAll(batch);
-        StorePositions.update(position, context);
+        lifecycle.updatePosition();
     }
 
     @Override
     public synchronized byte[] delete(Bytes key) {
         Objects.requireNonNull(key, "reason=nullKey");
         byte[] existing = get(key);
-        beforeWrite();
-        engine.delete(key.get());
-        StorePositions.update(position, context);
+        lifecycle.forWrite().delete(key.get());
+        lifecycle.updatePosition();
         return existing;
     }
 
@@ -199,7 +164,7 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]> {
     }
 
     private KeyValueIterator<Bytes, byte[]> range(Bytes from, Bytes to, boolean forward) {
-        validateOpen();
+        RocksDbKeyValueEngine engine = lifecycle.engine();
         if (InvalidRangeWarning.isInverted(name, from, to)) {
             return KeyValueIterators.emptyIterator();
         }
@@ -210,14 +175,12 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]> {
 
     @Override
     public synchronized KeyValueIterator<Bytes, byte[]> all() {
-        validateOpen();
-        return wrap(engine.all());
+        return wrap(lifecycle.engine().all());
     }
 
     @Override
     public synchronized KeyValueIterator<Bytes, byte[]> reverseAll() {
-        validateOpen();
-        return wrap(engine.reverseAll());
+        return wrap(lifecycle.engine().reverseAll());
     }
 
     @Override
@@ -225,8 +188,7 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]> {
             P prefix, PS prefixKeySerializer) {
         Objects.requireNonNull(prefix, "reason=nullPrefix");
         Objects.requireNonNull(prefixKeySerializer, "reason=nullPrefixKeySerializer");
-        validateOpen();
-        return wrap(engine.prefixScan(prefixKeySerializer.serialize(null, prefix)));
+        return wrap(lifecycle.engine().prefixScan(prefixKeySerializer.serialize(null, prefix)));
     }
 
     private KeyValueIterator<Bytes, byte[]> wrap(dev.millrace.streams.state.internals.rocksdb.RocksDbIterator it) {
@@ -235,26 +197,22 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]> {
 
     @Override
     public synchronized long approximateNumEntries() {
-        validateOpen();
-        return engine.approximateNumEntries();
+        return lifecycle.engine().approximateNumEntries();
     }
 
     @Override
     public synchronized void flush() {
-        validateOpen();
-        engine.flush();
+        lifecycle.flush();
     }
 
     @Override
     public synchronized void commit(Map<TopicPartition, Long> changelogOffsets) {
-        validateOpen();
-        engine.commit(changelogOffsets);
+        lifecycle.commit(changelogOffsets);
     }
 
     @Override
     public synchronized Long committedOffset(TopicPartition partition) {
-        validateOpen();
-        return engine.committedOffset(partition);
+        return lifecycle.committedOffset(partition);
     }
 
     /**
@@ -263,8 +221,7 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]> {
      * @return the statistics view
      */
     public synchronized RocksDbStatistics statistics() {
-        validateOpen();
-        return engine.statistics();
+        return lifecycle.statistics();
     }
 
     /**
@@ -273,8 +230,7 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]> {
      * @return true in transactional mode
      */
     public synchronized boolean transactional() {
-        validateOpen();
-        return engine.transactional();
+        return lifecycle.engine().transactional();
     }
 
     /**
@@ -283,12 +239,7 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]> {
      */
     @Override
     public synchronized void close() {
-        if (!open) {
-            return;
-        }
-        open = false;
-        bulkLoading = false;
-        engine.close();
+        lifecycle.close();
     }
 
     @Override

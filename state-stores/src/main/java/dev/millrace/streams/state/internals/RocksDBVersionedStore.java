@@ -3,7 +3,6 @@ package dev.millrace.streams.state.internals;
 import dev.millrace.common.TopicPartition;
 import dev.millrace.common.utils.Bytes;
 import dev.millrace.streams.errors.InvalidStateStoreException;
-import dev.millrace.streams.errors.ProcessorStateException;
 import dev.millrace.streams.processor.StateStore;
 import dev.millrace.streams.processor.StateStoreContext;
 import dev.millrace.streams.query.Position;
@@ -12,7 +11,6 @@ import dev.millrace.streams.state.VersionedRecord;
 import dev.millrace.streams.state.internals.rocksdb.RocksDbEntry;
 import dev.millrace.streams.state.internals.rocksdb.RocksDbIterator;
 import dev.millrace.streams.state.internals.rocksdb.RocksDbKeyValueEngine;
-import dev.millrace.streams.state.internals.rocksdb.RocksDbStoreException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,14 +55,11 @@ public class RocksDBVersionedStore implements VersionedKeyValueStore<Bytes, byte
     private final String metricsScope;
     private final long historyRetention;
     private final long segmentInterval;
-    private final Position position = Position.emptyPosition();
-    private StateStoreContext context;
+    private final RocksDBStoreLifecycle<RocksDbKeyValueEngine> lifecycle;
     private RocksDbKeyValueEngine engine;
     private long observedStreamTime = -1L;
     private long writesSinceSweep;
     private long keysAtLastSweep;
-    private boolean bulkLoading;
-    private volatile boolean open;
 
     /**
      * Creates a closed store.
@@ -79,6 +74,7 @@ public class RocksDBVersionedStore implements VersionedKeyValueStore<Bytes, byte
         this.metricsScope = metricsScope;
         this.historyRetention = historyRetention;
         this.segmentInterval = segmentInterval;
+        this.lifecycle = new RocksDBStoreLifecycle<>(this.name);
     }
 
     @Override
@@ -103,45 +99,28 @@ public class RocksDBVersionedStore implements VersionedKeyValueStore<Bytes, byte
 
     @Override
     public synchronized void init(StateStoreContext context, StateStore root) {
-        if (open) {
-            throw new ProcessorStateException("reason=alreadyOpen store=" + name);
-        }
         Path dir = RocksDBStoreConfigs.segmentedDir(context, name);
-        try {
-            engine = RocksDbKeyValueEngine.open(dir, name, null, RocksDBStoreConfigs.engineConfigs(context, name));
-        } catch (RocksDbStoreException e) {
-            throw new ProcessorStateException("reason=openFailed store=" + name + " dir=" + dir, e);
-        }
+        lifecycle.open(context, dir,
+                () -> RocksDbKeyValueEngine.open(dir, name, null, RocksDBStoreConfigs.engineConfigs(context, name)));
+        engine = lifecycle.engine();
         byte[] streamTime = engine.get(STREAM_TIME_KEY);
         observedStreamTime = streamTime == null ? -1L : ByteBuffer.wrap(streamTime).getLong();
-        this.context = context;
-        open = true;
         if (root != null) {
             context.register(root, (VersionedRestoreCallback) this::restore);
         }
     }
 
     private synchronized void restore(byte[] key, byte[] value, long timestamp) {
-        validateOpen();
-        if (!bulkLoading) {
-            engine.beginBulkLoad();
-            bulkLoading = true;
-        }
+        lifecycle.forRestore();
         doPut(Bytes.wrap(key), value, timestamp);
     }
 
     private void validateOpen() {
-        if (!open) {
-            throw new InvalidStateStoreException("reason=storeClosed store=" + name);
-        }
+        lifecycle.validateOpen();
     }
 
     private void beforeWrite() {
-        validateOpen();
-        if (bulkLoading) {
-            bulkLoading = false;
-            engine.endBulkLoad();
-        }
+        lifecycle.forWrite();
     }
 
     private long bound() {
@@ -153,7 +132,7 @@ public class RocksDBVersionedStore implements VersionedKeyValueStore<Bytes, byte
         Objects.requireNonNull(key, "reason=nullKey");
         beforeWrite();
         long validTo = doPut(key, value, timestamp);
-        StorePositions.update(position, context);
+        lifecycle.updatePosition();
         return validTo;
     }
 
@@ -179,7 +158,7 @@ public class RocksDBVersionedStore implements VersionedKeyValueStore<Bytes, byte
         VersionedRecord<byte[]> existing = get(key, timestamp);
         advanceStreamTime(timestamp);
         write(key, null, timestamp);
-        StorePositions.update(position, context);
+        lifecycle.updatePosition();
         return existing;
     }
 
@@ -346,41 +325,33 @@ public class RocksDBVersionedStore implements VersionedKeyValueStore<Bytes, byte
 
     @Override
     public boolean isOpen() {
-        return open;
+        return lifecycle.isOpen();
     }
 
     @Override
     public Position getPosition() {
-        return position;
+        return lifecycle.position();
     }
 
     @Override
     public synchronized void flush() {
-        validateOpen();
-        engine.flush();
+        lifecycle.flush();
     }
 
     @Override
     public synchronized void commit(Map<TopicPartition, Long> changelogOffsets) {
-        validateOpen();
-        engine.commit(changelogOffsets);
+        lifecycle.commit(changelogOffsets);
     }
 
     @Override
     public synchronized Long committedOffset(TopicPartition partition) {
-        validateOpen();
-        return engine.committedOffset(partition);
+        return lifecycle.committedOffset(partition);
     }
 
     /** Closes the store; in exactly-once mode uncommitted writes are dropped. Idempotent. */
     @Override
     public synchronized void close() {
-        if (!open) {
-            return;
-        }
-        open = false;
-        bulkLoading = false;
-        engine.close();
+        lifecycle.close();
     }
 
     @Override

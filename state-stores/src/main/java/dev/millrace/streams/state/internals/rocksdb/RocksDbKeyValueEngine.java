@@ -29,7 +29,7 @@ import java.util.Map;
  * that opened them and must be closed; {@link #close()} closes those still open. Every method throws
  * {@link RocksDbStoreException} after close or when RocksDB fails.
  */
-public final class RocksDbKeyValueEngine implements AutoCloseable {
+public final class RocksDbKeyValueEngine implements RocksDbEngine {
     private final RocksDbDatabase database;
     private final RocksDbStatistics statistics;
 

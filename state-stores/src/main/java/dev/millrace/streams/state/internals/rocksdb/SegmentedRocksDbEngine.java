@@ -32,7 +32,7 @@ import org.rocksdb.ColumnFamilyHandle;
  * <p>Timestamps are non-negative. Methods are synchronized; iterators are confined to their thread and must be
  * closed. Every method throws {@link RocksDbStoreException} after close or when RocksDB fails.
  */
-public final class SegmentedRocksDbEngine implements AutoCloseable {
+public final class SegmentedRocksDbEngine implements RocksDbEngine {
     static final String STREAM_TIME_MARKER = "observed.stream.time";
     static final String INTERVAL_MARKER = "segment.interval.ms";
 

@@ -1,0 +1,42 @@
+package dev.millrace.streams.state.internals.rocksdb;
+
+import dev.millrace.common.TopicPartition;
+import java.util.Map;
+
+/**
+ * What every RocksDB engine offers besides its data operations: store-managed changelog offsets
+ * committed atomically with the data, the exactly-once overlay, bulk loading for restores,
+ * statistics and closing. Implemented by {@link RocksDbKeyValueEngine} and
+ * {@link SegmentedRocksDbEngine}; the store adapters manage any engine through it.
+ */
+public interface RocksDbEngine extends AutoCloseable {
+    /** Whether uncommitted writes stay in an overlay until {@link #commit(Map)} (exactly-once mode). */
+    boolean transactional();
+
+    /** Writes pending data (in transactional mode) and {@code offsets} in one atomic batch. */
+    void commit(Map<TopicPartition, Long> offsets);
+
+    /** Drops uncommitted writes (transactional mode). */
+    void abort();
+
+    /** The committed changelog offset of {@code partition}, or null if none was committed. */
+    Long committedOffset(TopicPartition partition);
+
+    /** Every committed changelog offset. */
+    Map<TopicPartition, Long> committedOffsets();
+
+    /** Flushes memtables to disk. */
+    void flush();
+
+    /** Switches to bulk-load options for a restore. */
+    void beginBulkLoad();
+
+    /** Leaves bulk-load mode and compacts what was loaded. */
+    void endBulkLoad();
+
+    /** RocksDB figures for metrics. */
+    RocksDbStatistics statistics();
+
+    @Override
+    void close();
+}
