@@ -1,6 +1,5 @@
 package dev.millrace.streams.state.internals;
 
-import dev.millrace.common.TopicPartition;
 import dev.millrace.common.serialization.Serializer;
 import dev.millrace.common.utils.Bytes;
 import dev.millrace.streams.KeyValue;
@@ -14,7 +13,6 @@ import dev.millrace.streams.state.KeyValueIterator;
 import dev.millrace.streams.state.KeyValueStore;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -29,15 +27,10 @@ import java.util.Objects;
  * <p>Thread-safety: the store's methods are synchronized, so interactive queries may read while the stream
  * thread writes. Failure: every data method throws {@link InvalidStateStoreException} when the store is closed.
  */
-public class CachingKeyValueStore extends WrappedStateStore<KeyValueStore<Bytes, byte[]>>
-        implements KeyValueStore<Bytes, byte[]>, CachedStateStore<byte[], byte[]> {
+public class CachingKeyValueStore extends CachingLayer<KeyValueStore<Bytes, byte[]>>
+        implements KeyValueStore<Bytes, byte[]> {
 
     private final Position position = Position.emptyPosition();
-    private CacheFlushListener<byte[], byte[]> flushListener;
-    private boolean sendOldValues;
-    private String cacheName;
-    private ThreadCache cache;
-    private InternalStoreContext internalContext;
     private StateStoreContext context;
     private Thread streamThread;
 
@@ -53,17 +46,7 @@ public class CachingKeyValueStore extends WrappedStateStore<KeyValueStore<Bytes,
     @Override
     public synchronized void init(StateStoreContext context, StateStore root) {
         this.context = context;
-        internalContext = InternalStoreContext.of(context, name(), "caching");
-        cache = internalContext.cache();
-        if (cache == null) {
-            throw new IllegalStateException("reason=contextHasNoThreadCache store=" + name() + " layer=caching");
-        }
-        cacheName = ThreadCache.nameSpaceFromTaskIdAndStore(context.taskId().toString(), name());
-        cache.addDirtyEntryFlushListener(cacheName, entries -> {
-            for (ThreadCache.DirtyEntry entry : entries) {
-                putAndMaybeForward(entry);
-            }
-        });
+        joinCache(context, this::putAndMaybeForward);
         super.init(context, root);
         streamThread = Thread.currentThread();
     }
@@ -94,19 +77,6 @@ public class CachingKeyValueStore extends WrappedStateStore<KeyValueStore<Bytes,
             } finally {
                 internalContext.setRecordContext(current);
             }
-        }
-    }
-
-    @Override
-    public synchronized boolean setFlushListener(CacheFlushListener<byte[], byte[]> listener, boolean sendOld) {
-        this.flushListener = listener;
-        this.sendOldValues = sendOld;
-        return true;
-    }
-
-    private void validateStoreOpen() {
-        if (!wrapped().isOpen()) {
-            throw new InvalidStateStoreException("reason=storeClosed store=" + name());
         }
     }
 
@@ -230,31 +200,6 @@ public class CachingKeyValueStore extends WrappedStateStore<KeyValueStore<Bytes,
         return wrapped().approximateNumEntries();
     }
 
-    @Override
-    public synchronized void flush() {
-        validateStoreOpen();
-        cache.flush(cacheName);
-        wrapped().flush();
-    }
-
-    @Override
-    public synchronized void commit(Map<TopicPartition, Long> changelogOffsets) {
-        validateStoreOpen();
-        cache.flush(cacheName);
-        wrapped().commit(changelogOffsets);
-    }
-
-    @Override
-    public synchronized void flushCache() {
-        validateStoreOpen();
-        cache.flush(cacheName);
-    }
-
-    @Override
-    public synchronized void clearCache() {
-        cache.clear(cacheName);
-    }
-
     /** Returns the merge of this layer's position (cached writes) and the position of the store below. */
     @Override
     public synchronized Position getPosition() {
@@ -262,23 +207,5 @@ public class CachingKeyValueStore extends WrappedStateStore<KeyValueStore<Bytes,
         merged.merge(position);
         merged.merge(wrapped().getPosition());
         return merged;
-    }
-
-    /** Flushes the cache, drops the namespace and closes the store below, even when the flush fails. */
-    @Override
-    public synchronized void close() {
-        if (cache == null) {
-            wrapped().close();
-            return;
-        }
-        try {
-            cache.flush(cacheName);
-        } finally {
-            try {
-                cache.close(cacheName);
-            } finally {
-                wrapped().close();
-            }
-        }
     }
 }

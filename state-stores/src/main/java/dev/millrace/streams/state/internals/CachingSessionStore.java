@@ -1,6 +1,5 @@
 package dev.millrace.streams.state.internals;
 
-import dev.millrace.common.TopicPartition;
 import dev.millrace.common.utils.Bytes;
 import dev.millrace.streams.errors.InvalidStateStoreException;
 import dev.millrace.streams.kstream.Windowed;
@@ -13,7 +12,6 @@ import dev.millrace.streams.state.KeyValueIterator;
 import dev.millrace.streams.state.SessionStore;
 
 import java.nio.ByteBuffer;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
 
@@ -32,17 +30,12 @@ import java.util.function.Predicate;
  *
  * <p>Thread-safety: synchronized. Failure: data methods throw {@link InvalidStateStoreException} when closed.
  */
-public class CachingSessionStore extends WrappedStateStore<SessionStore<Bytes, byte[]>>
-        implements SessionStore<Bytes, byte[]>, CachedStateStore<byte[], byte[]> {
+public class CachingSessionStore extends CachingLayer<SessionStore<Bytes, byte[]>>
+        implements SessionStore<Bytes, byte[]> {
 
     private static final int SUFFIX_SIZE = 2 * Long.BYTES;
 
     private final SegmentedCacheKeys cacheKeys;
-    private CacheFlushListener<byte[], byte[]> flushListener;
-    private boolean sendOldValues;
-    private String cacheName;
-    private ThreadCache cache;
-    private InternalStoreContext internalContext;
 
     /**
      * Wraps a bytes session store.
@@ -57,13 +50,7 @@ public class CachingSessionStore extends WrappedStateStore<SessionStore<Bytes, b
 
     @Override
     public synchronized void init(StateStoreContext context, StateStore root) {
-        internalContext = InternalStoreContext.of(context, name(), "caching");
-        cache = internalContext.cache();
-        if (cache == null) {
-            throw new IllegalStateException("reason=contextHasNoThreadCache store=" + name() + " layer=caching");
-        }
-        cacheName = ThreadCache.nameSpaceFromTaskIdAndStore(context.taskId().toString(), name());
-        cache.addDirtyEntryFlushListener(cacheName, entries -> entries.forEach(this::putAndMaybeForward));
+        joinCache(context, this::putAndMaybeForward);
         super.init(context, root);
     }
 
@@ -97,19 +84,6 @@ public class CachingSessionStore extends WrappedStateStore<SessionStore<Bytes, b
             }
         } finally {
             internalContext.setRecordContext(current);
-        }
-    }
-
-    @Override
-    public synchronized boolean setFlushListener(CacheFlushListener<byte[], byte[]> listener, boolean sendOld) {
-        this.flushListener = listener;
-        this.sendOldValues = sendOld;
-        return true;
-    }
-
-    private void validateStoreOpen() {
-        if (!wrapped().isOpen()) {
-            throw new InvalidStateStoreException("reason=storeClosed store=" + name());
         }
     }
 
@@ -237,49 +211,6 @@ public class CachingSessionStore extends WrappedStateStore<SessionStore<Bytes, b
     @Override
     public synchronized KeyValueIterator<Windowed<Bytes>, byte[]> backwardFetch(Bytes keyFrom, Bytes keyTo) {
         return backwardFindSessions(keyFrom, keyTo, 0, Long.MAX_VALUE);
-    }
-
-    @Override
-    public synchronized void flush() {
-        validateStoreOpen();
-        cache.flush(cacheName);
-        wrapped().flush();
-    }
-
-    @Override
-    public synchronized void commit(Map<TopicPartition, Long> changelogOffsets) {
-        validateStoreOpen();
-        cache.flush(cacheName);
-        wrapped().commit(changelogOffsets);
-    }
-
-    @Override
-    public synchronized void flushCache() {
-        validateStoreOpen();
-        cache.flush(cacheName);
-    }
-
-    @Override
-    public synchronized void clearCache() {
-        cache.clear(cacheName);
-    }
-
-    /** Flushes the cache, drops the namespace and closes the store below, even when the flush fails. */
-    @Override
-    public synchronized void close() {
-        if (cache == null) {
-            wrapped().close();
-            return;
-        }
-        try {
-            cache.flush(cacheName);
-        } finally {
-            try {
-                cache.close(cacheName);
-            } finally {
-                wrapped().close();
-            }
-        }
     }
 
     /** Merges cached and stored sessions, ordered by segment then binary key as Kafka's caching layer. */

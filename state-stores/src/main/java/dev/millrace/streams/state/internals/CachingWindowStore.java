@@ -1,6 +1,5 @@
 package dev.millrace.streams.state.internals;
 
-import dev.millrace.common.TopicPartition;
 import dev.millrace.common.utils.Bytes;
 import dev.millrace.streams.errors.InvalidStateStoreException;
 import dev.millrace.streams.kstream.Windowed;
@@ -13,7 +12,6 @@ import dev.millrace.streams.state.KeyValueIterator;
 import dev.millrace.streams.state.WindowStore;
 import dev.millrace.streams.state.WindowStoreIterator;
 
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
 
@@ -34,16 +32,11 @@ import java.util.function.Predicate;
  * <p>Thread-safety: synchronized; values read from the store below are not cached. Failure: data methods throw
  * {@link InvalidStateStoreException} when the store is closed.
  */
-public class CachingWindowStore extends WrappedStateStore<WindowStore<Bytes, byte[]>>
-        implements WindowStore<Bytes, byte[]>, CachedStateStore<byte[], byte[]> {
+public class CachingWindowStore extends CachingLayer<WindowStore<Bytes, byte[]>>
+        implements WindowStore<Bytes, byte[]> {
 
     private final long windowSize;
     private final SegmentedCacheKeys cacheKeys;
-    private CacheFlushListener<byte[], byte[]> flushListener;
-    private boolean sendOldValues;
-    private String cacheName;
-    private ThreadCache cache;
-    private InternalStoreContext internalContext;
 
     /**
      * Wraps a bytes window store.
@@ -60,13 +53,7 @@ public class CachingWindowStore extends WrappedStateStore<WindowStore<Bytes, byt
 
     @Override
     public synchronized void init(StateStoreContext context, StateStore root) {
-        internalContext = InternalStoreContext.of(context, name(), "caching");
-        cache = internalContext.cache();
-        if (cache == null) {
-            throw new IllegalStateException("reason=contextHasNoThreadCache store=" + name() + " layer=caching");
-        }
-        cacheName = ThreadCache.nameSpaceFromTaskIdAndStore(context.taskId().toString(), name());
-        cache.addDirtyEntryFlushListener(cacheName, entries -> entries.forEach(this::putAndMaybeForward));
+        joinCache(context, this::putAndMaybeForward);
         super.init(context, root);
     }
 
@@ -93,19 +80,6 @@ public class CachingWindowStore extends WrappedStateStore<WindowStore<Bytes, byt
             }
         } finally {
             internalContext.setRecordContext(current);
-        }
-    }
-
-    @Override
-    public synchronized boolean setFlushListener(CacheFlushListener<byte[], byte[]> listener, boolean sendOld) {
-        this.flushListener = listener;
-        this.sendOldValues = sendOld;
-        return true;
-    }
-
-    private void validateStoreOpen() {
-        if (!wrapped().isOpen()) {
-            throw new InvalidStateStoreException("reason=storeClosed store=" + name());
         }
     }
 
@@ -217,49 +191,6 @@ public class CachingWindowStore extends WrappedStateStore<WindowStore<Bytes, byt
     public synchronized KeyValueIterator<Windowed<Bytes>, byte[]> backwardAll() {
         validateStoreOpen();
         return new WindowedIterator(cache.reverseAll(cacheName), wrapped().backwardAll(), false);
-    }
-
-    @Override
-    public synchronized void flush() {
-        validateStoreOpen();
-        cache.flush(cacheName);
-        wrapped().flush();
-    }
-
-    @Override
-    public synchronized void commit(Map<TopicPartition, Long> changelogOffsets) {
-        validateStoreOpen();
-        cache.flush(cacheName);
-        wrapped().commit(changelogOffsets);
-    }
-
-    @Override
-    public synchronized void flushCache() {
-        validateStoreOpen();
-        cache.flush(cacheName);
-    }
-
-    @Override
-    public synchronized void clearCache() {
-        cache.clear(cacheName);
-    }
-
-    /** Flushes the cache, drops the namespace and closes the store below, even when the flush fails. */
-    @Override
-    public synchronized void close() {
-        if (cache == null) {
-            wrapped().close();
-            return;
-        }
-        try {
-            cache.flush(cacheName);
-        } finally {
-            try {
-                cache.close(cacheName);
-            } finally {
-                wrapped().close();
-            }
-        }
     }
 
     private Windowed<Bytes> windowed(byte[] binary) {
