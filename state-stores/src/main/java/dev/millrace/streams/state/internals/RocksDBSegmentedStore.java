@@ -1,20 +1,17 @@
 package dev.millrace.streams.state.internals;
 
-import dev.millrace.common.TopicPartition;
 import dev.millrace.common.utils.Bytes;
 import dev.millrace.streams.KeyValue;
 import dev.millrace.streams.errors.InvalidStateStoreException;
 import dev.millrace.streams.processor.BatchingStateRestoreCallback;
 import dev.millrace.streams.processor.StateStore;
 import dev.millrace.streams.processor.StateStoreContext;
-import dev.millrace.streams.query.Position;
 import dev.millrace.streams.state.internals.rocksdb.RocksDbIterator;
 import dev.millrace.streams.state.internals.rocksdb.RocksDbStatistics;
 import dev.millrace.streams.state.internals.rocksdb.SegmentKeySchema;
 import dev.millrace.streams.state.internals.rocksdb.SegmentedRocksDbEngine;
 import java.nio.file.Path;
 import java.util.Collection;
-import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safety: methods are synchronized; iterators belong to the thread that opened them. Methods throw
  * {@link InvalidStateStoreException} when the store is not open.
  */
-abstract class RocksDBSegmentedStore implements StateStore {
+abstract class RocksDBSegmentedStore extends RocksDBStateStore<SegmentedRocksDbEngine> {
 
     private static final Logger LOG = LoggerFactory.getLogger(RocksDBSegmentedStore.class);
 
@@ -39,16 +36,15 @@ abstract class RocksDBSegmentedStore implements StateStore {
     private final SegmentKeySchema schema;
     private final long retentionPeriod;
     private final long segmentInterval;
-    private final RocksDBStoreLifecycle<SegmentedRocksDbEngine> lifecycle;
 
     RocksDBSegmentedStore(String name, String metricsScope, SegmentKeySchema schema, long retentionPeriod,
                           long segmentInterval) {
+        super(Objects.requireNonNull(name, "reason=nullStoreName"));
         this.name = Objects.requireNonNull(name, "reason=nullStoreName");
         this.metricsScope = metricsScope;
         this.schema = schema;
         this.retentionPeriod = retentionPeriod;
         this.segmentInterval = segmentInterval;
-        this.lifecycle = new RocksDBStoreLifecycle<>(this.name);
     }
 
     @Override
@@ -127,41 +123,6 @@ abstract class RocksDBSegmentedStore implements StateStore {
                                                    boolean forward) {
         return lifecycle.engine().fetch(keyFrom == null ? null : keyFrom.get(), keyTo == null ? null : keyTo.get(),
                 timeFrom, timeTo, forward);
-    }
-
-    @Override
-    public boolean persistent() {
-        return true;
-    }
-
-    @Override
-    public boolean managesOffsets() {
-        return true;
-    }
-
-    @Override
-    public boolean isOpen() {
-        return lifecycle.isOpen();
-    }
-
-    @Override
-    public Position getPosition() {
-        return lifecycle.position();
-    }
-
-    @Override
-    public synchronized void flush() {
-        lifecycle.flush();
-    }
-
-    @Override
-    public synchronized void commit(Map<TopicPartition, Long> changelogOffsets) {
-        lifecycle.commit(changelogOffsets);
-    }
-
-    @Override
-    public synchronized Long committedOffset(TopicPartition partition) {
-        return lifecycle.committedOffset(partition);
     }
 
     /** @return RocksDB's estimate of the number of stored records over live segments */

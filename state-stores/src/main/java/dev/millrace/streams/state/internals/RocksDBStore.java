@@ -1,6 +1,5 @@
 package dev.millrace.streams.state.internals;
 
-import dev.millrace.common.TopicPartition;
 import dev.millrace.common.serialization.Serializer;
 import dev.millrace.common.utils.Bytes;
 import dev.millrace.streams.KeyValue;
@@ -8,7 +7,6 @@ import dev.millrace.streams.errors.InvalidStateStoreException;
 import dev.millrace.streams.processor.BatchingStateRestoreCallback;
 import dev.millrace.streams.processor.StateStore;
 import dev.millrace.streams.processor.StateStoreContext;
-import dev.millrace.streams.query.Position;
 import dev.millrace.streams.state.KeyValueIterator;
 import dev.millrace.streams.state.KeyValueStore;
 import dev.millrace.streams.state.internals.rocksdb.RocksDbEntry;
@@ -42,11 +40,11 @@ import java.util.Objects;
  * writes. Every method but {@link #name()}, {@link #isOpen()} and {@link #close()} throws
  * {@link InvalidStateStoreException} when the store is not open.
  */
-public class RocksDBStore implements KeyValueStore<Bytes, byte[]> {
+public class RocksDBStore extends RocksDBStateStore<RocksDbKeyValueEngine>
+        implements KeyValueStore<Bytes, byte[]> {
 
     private final String name;
     private final String metricsScope;
-    private final RocksDBStoreLifecycle<RocksDbKeyValueEngine> lifecycle;
 
     /**
      * Creates a closed store.
@@ -55,9 +53,9 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]> {
      * @param metricsScope the metrics scope of its supplier
      */
     public RocksDBStore(String name, String metricsScope) {
+        super(Objects.requireNonNull(name, "reason=nullStoreName"));
         this.name = Objects.requireNonNull(name, "reason=nullStoreName");
         this.metricsScope = metricsScope;
-        this.lifecycle = new RocksDBStoreLifecycle<>(this.name);
     }
 
     @Override
@@ -87,26 +85,6 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]> {
             entries.add(new RocksDbEntry(record.key, record.value));
         }
         engine.putAll(entries);
-    }
-
-    @Override
-    public boolean persistent() {
-        return true;
-    }
-
-    @Override
-    public boolean managesOffsets() {
-        return true;
-    }
-
-    @Override
-    public boolean isOpen() {
-        return lifecycle.isOpen();
-    }
-
-    @Override
-    public Position getPosition() {
-        return lifecycle.position();
     }
 
     @Override
@@ -198,21 +176,6 @@ public class RocksDBStore implements KeyValueStore<Bytes, byte[]> {
     @Override
     public synchronized long approximateNumEntries() {
         return lifecycle.engine().approximateNumEntries();
-    }
-
-    @Override
-    public synchronized void flush() {
-        lifecycle.flush();
-    }
-
-    @Override
-    public synchronized void commit(Map<TopicPartition, Long> changelogOffsets) {
-        lifecycle.commit(changelogOffsets);
-    }
-
-    @Override
-    public synchronized Long committedOffset(TopicPartition partition) {
-        return lifecycle.committedOffset(partition);
     }
 
     /**

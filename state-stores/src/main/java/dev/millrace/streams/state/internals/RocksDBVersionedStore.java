@@ -1,11 +1,9 @@
 package dev.millrace.streams.state.internals;
 
-import dev.millrace.common.TopicPartition;
 import dev.millrace.common.utils.Bytes;
 import dev.millrace.streams.errors.InvalidStateStoreException;
 import dev.millrace.streams.processor.StateStore;
 import dev.millrace.streams.processor.StateStoreContext;
-import dev.millrace.streams.query.Position;
 import dev.millrace.streams.state.VersionedKeyValueStore;
 import dev.millrace.streams.state.VersionedRecord;
 import dev.millrace.streams.state.internals.rocksdb.RocksDbEntry;
@@ -16,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * but not used: history is not segmented. Methods are synchronized; they throw
  * {@link InvalidStateStoreException} when the store is not open.
  */
-public class RocksDBVersionedStore implements VersionedKeyValueStore<Bytes, byte[]> {
+public class RocksDBVersionedStore extends RocksDBStateStore<RocksDbKeyValueEngine>
+        implements VersionedKeyValueStore<Bytes, byte[]> {
 
     private static final Logger LOG = LoggerFactory.getLogger(RocksDBVersionedStore.class);
     private static final byte[] STREAM_TIME_KEY = {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF};
@@ -55,7 +53,6 @@ public class RocksDBVersionedStore implements VersionedKeyValueStore<Bytes, byte
     private final String metricsScope;
     private final long historyRetention;
     private final long segmentInterval;
-    private final RocksDBStoreLifecycle<RocksDbKeyValueEngine> lifecycle;
     private RocksDbKeyValueEngine engine;
     private long observedStreamTime = -1L;
     private long writesSinceSweep;
@@ -70,11 +67,11 @@ public class RocksDBVersionedStore implements VersionedKeyValueStore<Bytes, byte
      * @param segmentInterval Kafka's segment interval for this store, in ms (recorded only)
      */
     public RocksDBVersionedStore(String name, String metricsScope, long historyRetention, long segmentInterval) {
+        super(Objects.requireNonNull(name, "reason=nullStoreName"));
         this.name = Objects.requireNonNull(name, "reason=nullStoreName");
         this.metricsScope = metricsScope;
         this.historyRetention = historyRetention;
         this.segmentInterval = segmentInterval;
-        this.lifecycle = new RocksDBStoreLifecycle<>(this.name);
     }
 
     @Override
@@ -311,41 +308,6 @@ public class RocksDBVersionedStore implements VersionedKeyValueStore<Bytes, byte
 
     private static byte[] valueOf(RocksDbEntry entry) {
         return Arrays.copyOfRange(entry.value(), 1, entry.value().length);
-    }
-
-    @Override
-    public boolean persistent() {
-        return true;
-    }
-
-    @Override
-    public boolean managesOffsets() {
-        return true;
-    }
-
-    @Override
-    public boolean isOpen() {
-        return lifecycle.isOpen();
-    }
-
-    @Override
-    public Position getPosition() {
-        return lifecycle.position();
-    }
-
-    @Override
-    public synchronized void flush() {
-        lifecycle.flush();
-    }
-
-    @Override
-    public synchronized void commit(Map<TopicPartition, Long> changelogOffsets) {
-        lifecycle.commit(changelogOffsets);
-    }
-
-    @Override
-    public synchronized Long committedOffset(TopicPartition partition) {
-        return lifecycle.committedOffset(partition);
     }
 
     /** Closes the store; in exactly-once mode uncommitted writes are dropped. Idempotent. */
