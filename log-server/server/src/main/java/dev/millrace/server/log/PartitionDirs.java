@@ -27,7 +27,7 @@ final class PartitionDirs {
                 return null;
             }
         }
-        if (number.length() > 9 || topic.contains(".") && topic.endsWith("-delete")) {
+        if (number.length() > 9) {
             return null;
         }
         return new TopicPartition(topic, Integer.parseInt(number));
