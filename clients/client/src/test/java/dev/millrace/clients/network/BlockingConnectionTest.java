@@ -123,12 +123,14 @@ class BlockingConnectionTest {
 
     @Test
     void shouldReportARefusedConnectionWithHostAndPort() throws Exception {
-        int port;
-        try (FakeBroker fake = new FakeBroker(broker(4, 0))) {
-            port = fake.port();
+        // A socket that is bound but never listens keeps the port reserved, so nobody else can take it
+        // between closing and connecting (a closed listener's port may be reused by another test).
+        try (java.net.Socket reserved = new java.net.Socket()) {
+            reserved.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+            int port = reserved.getLocalPort();
+            assertThatThrownBy(() -> BlockingConnection.open("127.0.0.1", port, CONFIG))
+                    .isInstanceOf(NetworkException.class).hasMessageContaining("port=" + port)
+                    .hasMessageContaining("reason=connectFailed");
         }
-        assertThatThrownBy(() -> BlockingConnection.open("127.0.0.1", port, CONFIG))
-                .isInstanceOf(NetworkException.class).hasMessageContaining("port=" + port)
-                .hasMessageContaining("reason=connectFailed");
     }
 }
