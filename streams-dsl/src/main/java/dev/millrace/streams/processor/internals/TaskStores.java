@@ -1,0 +1,95 @@
+package dev.millrace.streams.processor.internals;
+
+import dev.millrace.streams.errors.ProcessorStateException;
+import dev.millrace.streams.errors.StreamsException;
+import dev.millrace.streams.processor.CommitCallback;
+import dev.millrace.streams.processor.StateRestoreCallback;
+import dev.millrace.streams.processor.StateStore;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The stores of one task: opened in topology order, registered with their restore and commit callbacks, flushed
+ * (caches first, so cached updates are forwarded downstream) on every commit and closed with the task.
+ *
+ * <p>Owning thread: the task's thread. Invariant: a store is registered at most once, during its own {@code init}.
+ */
+final class TaskStores {
+
+    /** A registered store. */
+    record Registered(StateStore store, StateRestoreCallback restoreCallback, CommitCallback commitCallback,
+                      String changelogTopic) {
+    }
+
+    private final Map<String, String> changelogTopics;
+    private final Map<String, Registered> registered = new LinkedHashMap<>();
+
+    TaskStores(Map<String, String> changelogTopics) {
+        this.changelogTopics = changelogTopics;
+    }
+
+    void init(TaskContext context, Iterable<StateStore> stores) {
+        for (StateStore store : stores) {
+            store.init(context, store);
+            if (!registered.containsKey(store.name())) {
+                throw new IllegalStateException("reason=storeNotRegistered store=" + store.name()
+                        + ": a store must call register(...) from its init");
+            }
+            context.addStore(store);
+        }
+    }
+
+    void register(StateStore store, StateRestoreCallback restoreCallback, CommitCallback commitCallback) {
+        String name = store.name();
+        if (registered.containsKey(name)) {
+            throw new IllegalArgumentException("reason=storeAlreadyRegistered store=" + name);
+        }
+        if (restoreCallback == null) {
+            throw new IllegalArgumentException("reason=nullRestoreCallback store=" + name);
+        }
+        registered.put(name, new Registered(store, restoreCallback, commitCallback, changelogTopics.get(name)));
+    }
+
+    /** @return the registered stores by name */
+    Map<String, Registered> registered() {
+        return registered;
+    }
+
+    void flush() {
+        for (Registered entry : registered.values()) {
+            try {
+                entry.store().flush();
+            } catch (StreamsException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new ProcessorStateException("reason=flushFailed store=" + entry.store().name(), e);
+            }
+        }
+        for (Registered entry : registered.values()) {
+            try {
+                entry.commitCallback().onCommit();
+            } catch (IOException e) {
+                throw new ProcessorStateException("reason=commitCallbackFailed store=" + entry.store().name(), e);
+            }
+        }
+    }
+
+    void close() {
+        RuntimeException first = null;
+        for (Registered entry : registered.values()) {
+            try {
+                entry.store().close();
+            } catch (RuntimeException e) {
+                if (first == null) {
+                    first = e;
+                }
+            }
+        }
+        registered.clear();
+        if (first != null) {
+            throw new ProcessorStateException("reason=closeFailed", first);
+        }
+    }
+}
