@@ -67,7 +67,12 @@ public final class TaskContext implements ProcessorContext<Object, Object>, Fixe
         return currentNode;
     }
 
-    void setCurrentNode(ProcessorNode<?, ?, ?, ?> node) {
+    /**
+     * Sets the node being run. Cache flush listeners set their own node around forwarding, as in Kafka Streams.
+     *
+     * @param node the node, or null between steps
+     */
+    public void setCurrentNode(ProcessorNode<?, ?, ?, ?> node) {
         this.currentNode = node;
     }
 
