@@ -181,7 +181,7 @@ public class TestInputTopic<K, V> {
         Instant recordTime = startTimestamp;
         for (KeyValue<K, V> keyValue : keyValues) {
             pipeInput(keyValue.key, keyValue.value, recordTime);
-            recordTime = recordTime.plus(advance).plusMillis(1);
+            recordTime = recordTime.plus(advance);
         }
     }
 

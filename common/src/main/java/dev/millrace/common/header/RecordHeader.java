@@ -51,6 +51,6 @@ public final class RecordHeader implements Header {
 
     @Override
     public String toString() {
-        return "RecordHeader(key=" + key + " valueBytes=" + (value == null ? "null" : value.length) + ")";
+        return "RecordHeader(key = " + key + ", value = " + java.util.Arrays.toString(value) + ")";
     }
 }

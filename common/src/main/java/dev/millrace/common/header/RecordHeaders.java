@@ -163,7 +163,7 @@ public class RecordHeaders implements Headers {
 
     @Override
     public String toString() {
-        return "RecordHeaders(headers=" + headers + " readOnly=" + readOnly + ")";
+        return "RecordHeaders(headers = " + headers + ", isReadOnly = " + readOnly + ")";
     }
 
     private void checkWritable() {

@@ -27,7 +27,7 @@ class RecordHeaderTest {
 
         assertThat(header.value()).isNull();
         assertThat(header).isEqualTo(new RecordHeader("k", null)).hasSameHashCodeAs(new RecordHeader("k", null));
-        assertThat(header.toString()).isEqualTo("RecordHeader(key=k valueBytes=null)");
+        assertThat(header.toString()).isEqualTo("RecordHeader(key = k, value = null)");
     }
 
     @Test

@@ -173,6 +173,6 @@ class RecordHeadersTest {
         Header[] array = headers.toArray();
         array[0] = null;
         assertThat(headers.toArray()[0]).isNotNull();
-        assertThat(headers.toString()).startsWith("RecordHeaders(headers=[").endsWith("readOnly=false)");
+        assertThat(headers.toString()).startsWith("RecordHeaders(headers = [").endsWith(", isReadOnly = false)");
     }
 }
