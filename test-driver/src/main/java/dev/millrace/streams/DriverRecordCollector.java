@@ -3,8 +3,6 @@ package dev.millrace.streams;
 import dev.millrace.clients.producer.ProducerRecord;
 import dev.millrace.common.header.Headers;
 import dev.millrace.common.header.RecordHeaders;
-import dev.millrace.common.serialization.Serializer;
-import dev.millrace.streams.errors.StreamsException;
 import dev.millrace.streams.processor.StreamPartitioner;
 import dev.millrace.streams.processor.internals.RecordCollector;
 
@@ -25,25 +23,8 @@ final class DriverRecordCollector implements RecordCollector {
     private final List<ProducerRecord<byte[], byte[]>> sent = new ArrayList<>();
 
     @Override
-    public <K, V> void send(String topic, K key, V value, Headers headers, long timestamp, Serializer<K> keySerializer,
-                            Serializer<V> valueSerializer, StreamPartitioner<? super K, ? super V> partitioner,
-                            String sinkName) {
-        byte[] keyBytes;
-        byte[] valueBytes;
-        try {
-            keyBytes = keySerializer.serialize(topic, headers, key);
-            valueBytes = valueSerializer.serialize(topic, headers, value);
-        } catch (ClassCastException e) {
-            throw new StreamsException("ClassCastException while producing data to topic " + topic + ". A serializer"
-                    + " (key: " + keySerializer.getClass().getName() + " / value: "
-                    + valueSerializer.getClass().getName() + ") is not compatible to the actual key or value type "
-                    + "(key type: " + typeOf(key) + " / value type: " + typeOf(value) + "). Change the default "
-                    + "Serdes in StreamConfig or provide correct Serdes via method parameters (for example if using "
-                    + "the DSL, `#to(String topic, Produced<K, V> produced)` with `Produced.keySerde(WindowedSerdes"
-                    + ".timeWindowedSerdeFrom(String.class))`). (node=" + sinkName + " topic=" + topic + ")", e);
-        } catch (RuntimeException e) {
-            throw new StreamsException("reason=serializationFailed node=" + sinkName + " topic=" + topic, e);
-        }
+    public <K, V> void send(String topic, K key, V value, byte[] keyBytes, byte[] valueBytes, Headers headers,
+                            long timestamp, StreamPartitioner<? super K, ? super V> partitioner, String sinkName) {
         if (partitioner != null) {
             Optional<Set<Integer>> partitions = partitioner.partitions(topic, key, value, 1);
             if (partitions.isPresent() && partitions.get().isEmpty()) {
@@ -56,15 +37,11 @@ final class DriverRecordCollector implements RecordCollector {
     @Override
     public void sendSerialized(String topic, int partition, byte[] key, byte[] value, Headers headers,
                                long timestamp) {
-        sent.add(new ProducerRecord<>(topic, partition, timestamp, key, value, copy(headers)));
+        sent.add(new ProducerRecord<>(topic, Math.max(partition, 0), timestamp, key, value, copy(headers)));
     }
 
     private static Headers copy(Headers headers) {
         return headers == null ? new RecordHeaders() : new RecordHeaders(headers.toArray());
-    }
-
-    private static String typeOf(Object object) {
-        return object == null ? "unknown because key is null" : object.getClass().getName();
     }
 
     /**

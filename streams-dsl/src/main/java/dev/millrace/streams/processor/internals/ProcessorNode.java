@@ -1,5 +1,6 @@
 package dev.millrace.streams.processor.internals;
 
+import dev.millrace.streams.errors.internals.FailedProcessingException;
 import dev.millrace.streams.processor.api.FixedKeyProcessor;
 import dev.millrace.streams.processor.api.InternalFixedKeyRecordFactory;
 import dev.millrace.streams.processor.api.Processor;
@@ -31,6 +32,7 @@ public class ProcessorNode<KIn, VIn, KOut, VOut> {
     private final Set<String> stateStores;
     private final List<ProcessorNode<KOut, VOut, ?, ?>> children = new ArrayList<>();
     private final Map<String, ProcessorNode<KOut, VOut, ?, ?>> childByName = new HashMap<>();
+    private TaskContext taskContext;
 
     /**
      * Creates a node for a processor.
@@ -114,6 +116,7 @@ public class ProcessorNode<KIn, VIn, KOut, VOut> {
      */
     @SuppressWarnings("unchecked") // the one context serves every node; types are the DSL's or the user's contract
     public void init(TaskContext context) {
+        this.taskContext = context;
         if (processor != null) {
             processor.init((dev.millrace.streams.processor.api.ProcessorContext<KOut, VOut>)
                     (dev.millrace.streams.processor.api.ProcessorContext<?, ?>) context);
@@ -124,15 +127,26 @@ public class ProcessorNode<KIn, VIn, KOut, VOut> {
     }
 
     /**
-     * Processes one record.
+     * Processes one record. An exception from the processor (or from a node downstream of it that has no handler
+     * of its own) goes to {@code processing.exception.handler}: FAIL rethrows it as a
+     * {@link FailedProcessingException} naming this node, RESUME drops the record and counts it.
      *
      * @param record the record
      */
     public void process(Record<KIn, VIn> record) {
-        if (processor != null) {
-            processor.process(record);
-        } else {
-            fixedKeyProcessor.process(InternalFixedKeyRecordFactory.create(record));
+        try {
+            if (processor != null) {
+                processor.process(record);
+            } else {
+                fixedKeyProcessor.process(InternalFixedKeyRecordFactory.create(record));
+            }
+        } catch (FailedProcessingException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (taskContext == null) {
+                throw e;
+            }
+            ErrorHandling.processingFailed(taskContext, this, record, e);
         }
     }
 

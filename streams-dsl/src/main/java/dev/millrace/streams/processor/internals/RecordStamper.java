@@ -29,7 +29,8 @@ final class RecordStamper {
             key = source.deserializeKey(raw.topic(), raw.headers(), raw.key());
             value = source.deserializeValue(raw.topic(), raw.headers(), raw.value());
         } catch (RuntimeException e) {
-            return DeserializationFailures.handle(task, raw, source, e);
+            ErrorHandling.deserializationFailed(task.context(), source, raw, e);
+            return null;
         }
         ConsumerRecord<Object, Object> deserialized = new ConsumerRecord<>(raw.topic(), raw.partition(), raw.offset(),
                 raw.timestamp(), raw.timestampType(), raw.serializedKeySize(), raw.serializedValueSize(), key, value,
@@ -49,7 +50,7 @@ final class RecordStamper {
             LOG.warn("Skipping record due to negative extracted timestamp. topic=[{}] partition=[{}] offset=[{}] "
                             + "extractedTimestamp=[{}] extractor=[{}]", raw.topic(), raw.partition(), raw.offset(),
                     timestamp, extractor.getClass().getCanonicalName());
-            task.recordDropped();
+            StreamsMetricsImpl.recordDroppedRecord(task.context());
             return null;
         }
         return new TaskInputQueues.Stamped(queue.partition, key, value, timestamp, raw.offset(), raw.headers(), source,

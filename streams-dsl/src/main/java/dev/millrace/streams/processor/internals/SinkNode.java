@@ -1,7 +1,9 @@
 package dev.millrace.streams.processor.internals;
 
+import dev.millrace.clients.producer.ProducerRecord;
 import dev.millrace.common.serialization.Serde;
 import dev.millrace.common.serialization.Serializer;
+import dev.millrace.streams.errors.ProductionExceptionHandler;
 import dev.millrace.streams.errors.StreamsException;
 import dev.millrace.streams.processor.RecordContext;
 import dev.millrace.streams.processor.StreamPartitioner;
@@ -73,8 +75,37 @@ public final class SinkNode<K, V> extends ProcessorNode<K, V, Void, Void> {
             throw new StreamsException("reason=nullTopicFromExtractor node=" + name() + " extractor="
                     + topicExtractor + ": the TopicNameExtractor returned null");
         }
-        context.recordCollector().send(topic, record.key(), record.value(), record.headers(), record.timestamp(),
-                keySerializer, valueSerializer, partitioner, name());
+        byte[] keyBytes;
+        byte[] valueBytes;
+        ProductionExceptionHandler.SerializationExceptionOrigin origin =
+                ProductionExceptionHandler.SerializationExceptionOrigin.KEY;
+        try {
+            keyBytes = keySerializer.serialize(topic, record.headers(), record.key());
+            origin = ProductionExceptionHandler.SerializationExceptionOrigin.VALUE;
+            valueBytes = valueSerializer.serialize(topic, record.headers(), record.value());
+        } catch (ClassCastException e) {
+            throw classCast(topic, record, e);
+        } catch (RuntimeException e) {
+            ErrorHandling.serializationFailed(context, name(), new ProducerRecord<>(topic, null, record.timestamp(),
+                    record.key(), record.value(), record.headers()), e, origin);
+            return;
+        }
+        context.recordCollector().send(topic, record.key(), record.value(), keyBytes, valueBytes, record.headers(),
+                record.timestamp(), partitioner, name());
+    }
+
+    private StreamsException classCast(String topic, Record<K, V> record, ClassCastException e) {
+        return new StreamsException("ClassCastException while producing data to topic " + topic + ". A serializer "
+                + "(key: " + keySerializer.getClass().getName() + " / value: " + valueSerializer.getClass().getName()
+                + ") is not compatible to the actual key or value type (key type: " + typeOf(record.key())
+                + " / value type: " + typeOf(record.value()) + "). Change the default Serdes in StreamConfig or "
+                + "provide correct Serdes via method parameters (for example if using the DSL, `#to(String topic, "
+                + "Produced<K, V> produced)` with `Produced.keySerde(WindowedSerdes.timeWindowedSerdeFrom(String"
+                + ".class))`). (node=" + name() + " topic=" + topic + ")", e, context.taskId());
+    }
+
+    private static String typeOf(Object object) {
+        return object == null ? "unknown because key is null" : object.getClass().getName();
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.millrace.common.TopicPartition;
 import dev.millrace.common.header.Headers;
 import dev.millrace.common.utils.Bytes;
 import dev.millrace.streams.errors.StreamsException;
+import dev.millrace.streams.errors.internals.FailedProcessingException;
 import dev.millrace.streams.processor.Cancellable;
 import dev.millrace.streams.processor.PunctuationType;
 import dev.millrace.streams.processor.Punctuator;
@@ -248,6 +249,7 @@ public final class StreamTask {
         ProcessorRecordContext recordContext = new ProcessorRecordContext(next.timestamp(), next.offset(),
                 next.partition().partition(), next.partition().topic(), next.headers());
         context.setRecordContext(recordContext);
+        context.setSourceRaw(next.rawKey(), next.rawValue());
         context.setSystemTimeMs(wallClockTime);
         consumedOffsets.put(next.partition(), next.offset());
         runSource(next);
@@ -261,15 +263,25 @@ public final class StreamTask {
         context.setCurrentNode(source);
         try {
             source.process(new Record<>(next.key(), next.value(), next.timestamp(), next.headers()));
+        } catch (FailedProcessingException e) {
+            throw processFailure(e.failedProcessorNodeName(), next, e.getCause() == null ? e : e.getCause());
         } catch (StreamsException e) {
+            if (e.taskId().isEmpty()) {
+                e.setTaskId(id);
+            }
             throw e;
         } catch (RuntimeException e) {
-            throw new StreamsException(String.format("Exception caught in process. taskId=%s, processor=%s, "
-                            + "topic=%s, partition=%d, offset=%d", id, failingNode(source), next.partition().topic(),
-                    next.partition().partition(), next.offset()), e);
+            throw processFailure(failingNode(source), next, e);
         } finally {
             context.setCurrentNode(null);
+            context.setSourceRaw(null, null);
         }
+    }
+
+    private StreamsException processFailure(String node, TaskInputQueues.Stamped next, Throwable cause) {
+        return new StreamsException(String.format("Exception caught in process. taskId=%s, processor=%s, topic=%s, "
+                        + "partition=%d, offset=%d", id, node, next.partition().topic(), next.partition().partition(),
+                next.offset()), cause, id);
     }
 
     private String failingNode(ProcessorNode<?, ?, ?, ?> fallback) {
@@ -317,12 +329,6 @@ public final class StreamTask {
 
     TimestampExtractor timestampExtractor(SourceNode<?, ?> source) {
         return source.timestampExtractor() != null ? source.timestampExtractor() : settings.timestampExtractor();
-    }
-
-    void recordDropped() {
-        if (settings.metrics() instanceof StreamsMetricsImpl registry) {
-            registry.recordDroppedRecord(id);
-        }
     }
 
     // ---- punctuation ---------------------------------------------------------------------------------------------
@@ -385,14 +391,23 @@ public final class StreamTask {
         context.setCurrentNode(node);
         try {
             punctuator.punctuate(timestamp);
-        } catch (StreamsException e) {
-            throw e;
+        } catch (FailedProcessingException e) {
+            throw punctuateFailure(e.failedProcessorNodeName(), type, timestamp, e.getCause() == null ? e
+                    : e.getCause());
         } catch (RuntimeException e) {
-            throw new StreamsException("reason=punctuatorFailed task=" + id + " node=" + failingNode(node)
-                    + " type=" + type + " timestamp=" + timestamp, e);
+            try {
+                ErrorHandling.processingFailed(context, node, null, e);
+            } catch (FailedProcessingException failed) {
+                throw punctuateFailure(node.name(), type, timestamp, e);
+            }
         } finally {
             context.setCurrentNode(null);
         }
+    }
+
+    private StreamsException punctuateFailure(String node, PunctuationType type, long timestamp, Throwable cause) {
+        return new StreamsException("Exception caught while punctuating processor '" + node + "' (task=" + id
+                + " node=" + node + " type=" + type + " timestamp=" + timestamp + ")", cause, id);
     }
 
     // ---- commit and close ----------------------------------------------------------------------------------------

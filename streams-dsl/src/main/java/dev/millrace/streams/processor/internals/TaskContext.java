@@ -53,6 +53,8 @@ public final class TaskContext implements ProcessorContext<Object, Object>, Fixe
     private ProcessorNode<?, ?, ?, ?> currentNode;
     private ProcessorRecordContext recordContext = NO_RECORD;
     private long systemTimeMs;
+    private byte[] sourceRawKey;
+    private byte[] sourceRawValue;
 
     TaskContext(TaskId taskId, TaskSettings settings, StreamTask task) {
         this.taskId = taskId;
@@ -74,6 +76,23 @@ public final class TaskContext implements ProcessorContext<Object, Object>, Fixe
      */
     public void setCurrentNode(ProcessorNode<?, ?, ?, ?> node) {
         this.currentNode = node;
+    }
+
+    TaskSettings settings() {
+        return settings;
+    }
+
+    void setSourceRaw(byte[] key, byte[] value) {
+        this.sourceRawKey = key;
+        this.sourceRawValue = value;
+    }
+
+    byte[] sourceRawKey() {
+        return sourceRawKey;
+    }
+
+    byte[] sourceRawValue() {
+        return sourceRawValue;
     }
 
     void setSystemTimeMs(long systemTimeMs) {
