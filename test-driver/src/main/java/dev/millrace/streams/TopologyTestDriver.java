@@ -65,6 +65,8 @@ public class TopologyTestDriver implements Closeable {
 
     private static final TaskId TASK_ID = new TaskId(0, 0);
     private static final int PARTITION_ID = 0;
+    /** Marks a topic the task does not read, in {@code inputTopicByTopic}. */
+    private static final String NOT_AN_INPUT = new String("not-an-input");
 
     private final InternalTopologyBuilder builder;
     private final TaskSettings settings;
@@ -75,6 +77,7 @@ public class TopologyTestDriver implements Closeable {
     private final StreamTask task;
     private final StreamTask globalTask;
     private final Map<String, Long> nextOffsets = new HashMap<>();
+    private final Map<String, String> inputTopicByTopic = new HashMap<>();
     private final Map<String, Queue<ProducerRecord<byte[], byte[]>>> outputRecordsByTopic = new LinkedHashMap<>();
     private final File stateRoot;
     private final boolean ownsStateRoot;
@@ -177,14 +180,24 @@ public class TopologyTestDriver implements Closeable {
             globalTask.addRecords(new TopicPartition(topic, PARTITION_ID),
                     List.of(consumerRecord(topic, nextOffset(topic), timestamp, key, value, headers)));
             while (globalTask.process(wallClockMs)) {
-                globalTask.commit();
+                globalTask.commitCaches();
             }
             captureOutputs();
         }
     }
 
-    /** Returns the topic or pattern key the task reads {@code topic} under, or null. */
+    /** Returns the topic or pattern key the task reads {@code topic} under, or null (memoized per topic). */
     private String taskInputTopic(String topic) {
+        String resolved = inputTopicByTopic.get(topic);
+        if (resolved == null) {
+            String found = resolveTaskInputTopic(topic);
+            resolved = found == null ? NOT_AN_INPUT : found;
+            inputTopicByTopic.put(topic, resolved);
+        }
+        return resolved == NOT_AN_INPUT ? null : resolved;
+    }
+
+    private String resolveTaskInputTopic(String topic) {
         if (task == null) {
             return null;
         }
@@ -236,7 +249,7 @@ public class TopologyTestDriver implements Closeable {
         while (task.hasRecordsQueued()) {
             task.process(wallClockMs);
             task.maybePunctuateStreamTime();
-            task.commit();
+            task.commitCaches();
             captureOutputs();
         }
     }
@@ -253,7 +266,7 @@ public class TopologyTestDriver implements Closeable {
                 globalTask.addRecords(new TopicPartition(topic, PARTITION_ID), List.of(consumerRecord(topic,
                         nextOffset(topic), record.timestamp(), record.key(), record.value(), record.headers())));
                 while (globalTask.process(wallClockMs)) {
-                    globalTask.commit();
+                    globalTask.commitCaches();
                 }
             }
         }
@@ -269,7 +282,7 @@ public class TopologyTestDriver implements Closeable {
         wallClockMs += advance.toMillis();
         if (task != null) {
             task.maybePunctuateSystemTime();
-            task.commit();
+            task.commitCaches();
         }
         completeAllProcessableWork();
     }

@@ -5,6 +5,8 @@ import dev.millrace.streams.errors.StreamsException;
 import dev.millrace.streams.processor.CommitCallback;
 import dev.millrace.streams.processor.StateRestoreCallback;
 import dev.millrace.streams.processor.StateStore;
+import dev.millrace.streams.state.internals.CachedStateStore;
+import dev.millrace.streams.state.internals.WrappedStateStore;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -72,6 +74,23 @@ final class TaskStores {
                 entry.commitCallback().onCommit();
             } catch (IOException e) {
                 throw new ProcessorStateException("reason=commitCallbackFailed store=" + entry.store().name(), e);
+            }
+        }
+    }
+
+    /**
+     * Flushes only the record caches, so cached updates are forwarded; the stores below are not made durable.
+     * The test driver commits this way after every record (what a commit makes visible, without the cost of a
+     * durable flush that nothing in a test can observe).
+     */
+    void flushCaches() {
+        for (Registered entry : registered.values()) {
+            StateStore layer = entry.store();
+            while (layer instanceof WrappedStateStore<?> wrapped) {
+                if (layer instanceof CachedStateStore<?, ?> cached) {
+                    cached.flushCache();
+                }
+                layer = wrapped.wrapped();
             }
         }
     }
