@@ -1,0 +1,2 @@
+/** The smallest topology: a pipe from one topic to another. */
+package dev.millrace.examples.pipe;
