@@ -27,11 +27,11 @@ import org.apache.kafka.streams.processor.internals.RecordBatchingStateRestoreCa
  * <p>Records are a pure function of their index (16-byte unique keys in random order, 84-byte values, see
  * {@link StoreData}); 10,000,000 of them make 1 GB of changelog payload. Each batch is generated and converted to
  * the side's record type outside the clock; the clock covers the callback calls plus the {@code commit} of the
- * restored offset that ends a restore in the runtime (Kafka's writes the offset without flushing memtables, its
- * write-ahead log being off; ours writes it through the write-ahead log). Reported separately: the first regular
- * write after the restore (our store leaves bulk-load mode on that write, which compacts the restored range
- * once) and the close (Kafka's flushes its memtables there). A few keys are read back on both sides to check
- * the restore. State directories are deleted after each store closes.
+ * restored offset that ends a restore in the runtime (neither side flushes memtables there, both write-ahead
+ * logs being off; ours first ingests the restored records it still buffers as a table file). Reported
+ * separately: the first regular write after the restore (our store leaves bulk-load mode on that write; its
+ * compaction runs in the background) and the close (both flush their memtables there). A few keys are read back
+ * on both sides to check the restore. State directories are deleted after each store closes.
  *
  * <p>Usage: {@code RestoreBenchmark [--records=N | --quick] [--batch=N] [--rounds=N] [--dir=PATH]}; defaults:
  * 10,000,000 records ({@code --quick}: 1,000,000; env {@code MILLRACE_RESTORE_RECORDS} also sets the count), batches

@@ -29,11 +29,16 @@ import java.util.Objects;
  *
  * <p><b>Offsets (KIP-1035).</b> The store manages its changelog offsets: {@link #commit(Map)} writes pending
  * writes and offsets in one atomic RocksDB batch, and {@link #committedOffset} reads them back after a restart
- * or crash. Under {@code processing.guarantee=exactly_once_v2} writes stay in an indexed write batch until
- * commit, so closing without a commit (a crash, an aborted transaction) leaves no trace of them.
+ * or crash. As in Kafka Streams the write-ahead log is off: a commit becomes durable with the next flush
+ * ({@link #flush()}, a full memtable, a clean close), and a crash rolls the store back to an earlier consistent
+ * commit, from whose offset the changelog is replayed. Under {@code processing.guarantee=exactly_once_v2} writes
+ * stay in an indexed write batch until commit, so closing without a commit (a crash, an aborted transaction)
+ * leaves no trace of them.
  *
  * <p><b>Restore.</b> {@link #init} registers a batching restore callback; the first restored batch switches the
- * engine into bulk-load mode, which the first regular write ends. The process-wide memory budget and
+ * engine into bulk-load mode, which the first regular write ends (without compacting on the caller's thread).
+ * Outside exactly-once mode restored records are written as sorted table files that RocksDB ingests, see
+ * {@link RocksDbKeyValueEngine#restore}. The process-wide memory budget and
  * {@code rocksdb.config.setter} apply as described in {@link RocksDBStoreConfigs}.
  *
  * <p>Thread-safety: methods are synchronized, so interactive queries may read while the owning stream thread
@@ -84,7 +89,7 @@ public class RocksDBStore extends RocksDBStateStore<RocksDbKeyValueEngine>
         for (KeyValue<byte[], byte[]> record : records) {
             entries.add(new RocksDbEntry(record.key, record.value));
         }
-        engine.putAll(entries);
+        engine.restore(entries);
     }
 
     @Override

@@ -19,6 +19,7 @@ import dev.millrace.streams.state.StoreBuilder;
 import dev.millrace.streams.state.Stores;
 import dev.millrace.streams.state.WindowStore;
 import dev.millrace.streams.state.internals.rocksdb.RocksDbEngineConfig;
+import dev.millrace.streams.state.internals.rocksdb.SmallMemtables;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -277,6 +278,7 @@ final class StoreCrashHarness {
 
     /**
      * The task context given to the stores: state in {@code stateDir}, {@code processing.guarantee=exactly_once_v2},
+     * 64 KiB memtables ({@link SmallMemtables}, so that RocksDB flushes on its own between commits),
      * a record cache for caching layers, and a changelog sink that buffers records in {@link #pending} until the
      * writer appends them to the changelog file (or drops them on abort).
      */
@@ -361,6 +363,7 @@ final class StoreCrashHarness {
         public Map<String, Object> appConfigs() {
             Map<String, Object> configs = new HashMap<>();
             configs.put(RocksDbEngineConfig.PROCESSING_GUARANTEE_CONFIG, RocksDbEngineConfig.EXACTLY_ONCE_V2);
+            configs.put(RocksDbEngineConfig.CONFIG_SETTER_CONFIG, SmallMemtables.class.getName());
             return configs;
         }
 

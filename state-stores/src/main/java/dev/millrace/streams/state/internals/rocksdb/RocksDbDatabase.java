@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.IngestExternalFileOptions;
 import org.rocksdb.MutableColumnFamilyOptions;
 import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
@@ -27,11 +28,28 @@ import org.rocksdb.WriteBatchWithIndex;
  * One open RocksDB database with a default column family, an offsets column family and any number of named
  * data column families; the shared core of {@link RocksDbKeyValueEngine} and {@link SegmentedRocksDbEngine}.
  *
- * <p>Writes go straight to the database through the write-ahead log, or, in transactional mode, to an indexed
- * write batch (the overlay) that {@link #get} and iterators read through; deletes in the overlay mask the
- * database. {@link #commit} writes the overlay (if any) and the changelog offsets in one atomic batch, so that
- * after any crash the offsets column family names exactly the changelog prefix the data reflects (in
- * non-transactional mode, a prefix of it: data may be ahead of the offsets, never behind).
+ * <p>Writes go straight to the memtables (the write-ahead log is off, as in Kafka Streams), or, in transactional
+ * mode, to an indexed write batch (the overlay) that {@link #get} and iterators read through; deletes in the
+ * overlay mask the database. {@link #commit} writes the overlay (if any) and the changelog offsets in one atomic
+ * batch.
+ *
+ * <p><b>Durability and crash consistency.</b> Memtables reach disk only by flushes, and every flush is atomic
+ * across all column families ({@link RocksDbOptions}), so a crash leaves the state at one point of the write
+ * sequence: in transactional mode exactly the state of some commit, with its offsets (uncommitted and aborted
+ * writes never reach the memtables); in non-transactional mode the data up to some write, with the offsets of the
+ * last commit before it (data may be ahead of the offsets, never behind). A crash may roll back commits that had
+ * returned: a commit is durable once a flush follows it, which happens when a memtable fills, on {@link #flush},
+ * on a clean {@link #close}, before a column family is dropped (so that a drop is never durable ahead of the
+ * commit that retired it), and after every commit when {@value RocksDbEngineConfig#COMMIT_SYNC_CONFIG} is on.
+ * Callers that need a commit to be durable (a checkpoint before the changelog is truncated) flush after it.
+ * Creating a column family is durable at once, which at worst leaves an empty one behind.
+ *
+ * <p><b>Restore.</b> In non-transactional mode {@link #restore} buffers restored records in a
+ * {@link RestoreChunk} that is written as a sorted table file and ingested when full, and before anything else
+ * touches the database (a read, a write, an iterator, a commit, a flush, the end of bulk load, a close), so that
+ * every other operation sees all restored records. An ingested file is durable at once; since the offsets of a
+ * restore are committed only after its records were handed over, the data may be ahead of the offsets, never
+ * behind. In transactional mode restored records go to the overlay and commit with the offsets.
  *
  * <p>Every method is synchronized on this object; iterators take the same lock around native calls. Each
  * write to the overlay counts as a modification, after which open iterators re-seek rather than touch a
@@ -51,12 +69,16 @@ final class RocksDbDatabase implements AutoCloseable {
     private final Map<String, ColumnFamilyHandle> columns = new LinkedHashMap<>();
     private final WriteBatchWithIndex overlay;
     private final Set<ColumnFamilyIterator> openIterators = ConcurrentHashMap.newKeySet();
+    private final RestoreChunk restoreChunk;
     private long modifications;
     private boolean bulkLoading;
-    private boolean open = true;
+    private boolean settling;
+    private long writeBufferSize;
+    private volatile boolean open = true;
 
     private RocksDbDatabase(String name, Path dir, RocksDbMemoryBudget budget, RocksDbOptions options, RocksDB db,
-                            List<String> names, List<ColumnFamilyHandle> handles, boolean transactional) {
+                            List<String> names, List<ColumnFamilyHandle> handles, boolean transactional,
+                            long restoreChunkBytes) {
         this.name = name;
         this.dir = dir;
         this.budget = budget;
@@ -68,6 +90,33 @@ final class RocksDbDatabase implements AutoCloseable {
         this.defaultColumn = columns.remove(DEFAULT_COLUMN);
         this.offsetsColumn = columns.remove(new String(OffsetsCodec.COLUMN_NAME, StandardCharsets.UTF_8));
         this.overlay = transactional ? new WriteBatchWithIndex(true) : null;
+        this.restoreChunk = transactional ? null : new RestoreChunk(dir, options.options, restoreChunkBytes);
+        this.writeBufferSize = options.columnOptions.writeBufferSize();
+    }
+
+    /** A write buffer size with its arena block size, see {@link RocksDbMemoryBudget#arenaBlockSize}. */
+    private static MutableColumnFamilyOptions memtableOptions(long size) {
+        return MutableColumnFamilyOptions.builder().setWriteBufferSize(size)
+                .setArenaBlockSize(RocksDbMemoryBudget.arenaBlockSize(size)).build();
+    }
+
+    /**
+     * Sets the write buffer size of every column family to the budget's share, or to the configured size if
+     * that is smaller (see {@link RocksDbMemoryBudget}). Does nothing once closed.
+     */
+    synchronized void applyMemtableShare(long share) {
+        long size = Math.min(options.configuredWriteBufferSize, share);
+        if (!open || size == writeBufferSize) {
+            return;
+        }
+        try {
+            for (ColumnFamilyHandle handle : allColumns()) {
+                db.setOptions(handle, memtableOptions(size));
+            }
+        } catch (RocksDBException e) {
+            throw failure("applyMemtableShare size=" + size, e);
+        }
+        writeBufferSize = size;
     }
 
     /**
@@ -82,6 +131,7 @@ final class RocksDbDatabase implements AutoCloseable {
         RocksDbOptions options = null;
         try {
             Files.createDirectories(dir);
+            RestoreChunk.deleteLeftovers(dir);
             options = RocksDbOptions.build(name, held, config, configs);
             List<String> names = existingColumns(dir, options.options);
             List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
@@ -91,7 +141,10 @@ final class RocksDbDatabase implements AutoCloseable {
             }
             List<ColumnFamilyHandle> handles = new ArrayList<>();
             RocksDB db = RocksDB.open(options.dbOptions, dir.toString(), descriptors, handles);
-            return new RocksDbDatabase(name, dir, held, options, db, names, handles, config.transactional());
+            RocksDbDatabase database = new RocksDbDatabase(name, dir, held, options, db, names, handles,
+                    config.transactional(), config.restoreChunkBytes());
+            held.register(database);
+            return database;
         } catch (IOException | RocksDBException | RuntimeException e) {
             if (options != null) {
                 options.close();
@@ -148,6 +201,9 @@ final class RocksDbDatabase implements AutoCloseable {
             ColumnFamilyHandle handle = db.createColumnFamily(new ColumnFamilyDescriptor(
                     column.getBytes(StandardCharsets.UTF_8), options.columnOptions));
             columns.put(column, handle);
+            if (writeBufferSize != options.columnOptions.writeBufferSize()) {
+                db.setOptions(handle, memtableOptions(writeBufferSize));
+            }
             if (bulkLoading) {
                 db.setOptions(handle, bulkLoadOptions(true));
             }
@@ -164,6 +220,7 @@ final class RocksDbDatabase implements AutoCloseable {
             return;
         }
         try {
+            flushAll();
             db.dropColumnFamily(handle);
         } catch (RocksDBException e) {
             throw failure("dropColumn column=" + column, e);
@@ -182,6 +239,7 @@ final class RocksDbDatabase implements AutoCloseable {
 
     synchronized byte[] get(ColumnFamilyHandle column, byte[] key) {
         checkOpen();
+        drainRestored();
         try {
             return overlay == null ? db.get(column, options.readOptions, key)
                     : overlay.getFromBatchAndDB(db, column, options.readOptions, key);
@@ -192,6 +250,7 @@ final class RocksDbDatabase implements AutoCloseable {
 
     synchronized void put(ColumnFamilyHandle column, byte[] key, byte[] value) {
         checkOpen();
+        drainRestored();
         try {
             if (overlay != null) {
                 if (value == null) {
@@ -213,6 +272,7 @@ final class RocksDbDatabase implements AutoCloseable {
     /** Applies the entries in order as one atomic write; a null value deletes its key. */
     synchronized void putAll(ColumnFamilyHandle column, Collection<RocksDbEntry> entries) {
         checkOpen();
+        drainRestored();
         if (overlay != null) {
             for (RocksDbEntry entry : entries) {
                 put(column, entry.key(), entry.value());
@@ -233,9 +293,66 @@ final class RocksDbDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Applies restored records in order (a null value deletes its key): in transactional mode as {@link #putAll};
+     * otherwise buffered and ingested as sorted table files, see the class comment.
+     */
+    synchronized void restore(ColumnFamilyHandle column, Collection<RocksDbEntry> entries) {
+        checkOpen();
+        if (restoreChunk == null) {
+            putAll(column, entries);
+            return;
+        }
+        if (!restoreChunk.isEmpty() && restoreChunk.column() != column) {
+            drainRestored();
+        }
+        restoreChunk.add(column, entries);
+        if (restoreChunk.isFull()) {
+            drainRestored();
+        }
+    }
+
+    /**
+     * Writes buffered restored records as table files with disjoint key ranges and ingests them in one atomic
+     * ingestion, newer than everything in the column. The memtables are flushed first, so that the files, durable
+     * once ingested, are never durable ahead of earlier writes (a no-op when they are empty, as during a restore).
+     */
+    private void drainRestored() {
+        if (restoreChunk == null || restoreChunk.isEmpty()) {
+            return;
+        }
+        ColumnFamilyHandle column = restoreChunk.column();
+        List<Path> files = List.of();
+        try (IngestExternalFileOptions ingest = new IngestExternalFileOptions().setMoveFiles(true)
+                .setAllowGlobalSeqNo(true).setAllowBlockingFlush(true).setSnapshotConsistency(true)) {
+            files = restoreChunk.writeFiles();
+            flushAll();
+            List<String> paths = new ArrayList<>();
+            for (Path file : files) {
+                paths.add(file.toString());
+            }
+            db.ingestExternalFile(column, paths, ingest);
+        } catch (RocksDBException e) {
+            throw failure("restore ingest", e);
+        } finally {
+            restoreChunk.clear();
+            files.forEach(RocksDbDatabase::deleteQuietly);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // a leftover restore file is deleted at the next open
+            return;
+        }
+    }
+
     synchronized RocksDbIterator iterator(ColumnFamilyHandle column, byte[] from, byte[] to, byte[] prefix,
                                           boolean forward) {
         checkOpen();
+        drainRestored();
         ColumnFamilyIterator iterator = new ColumnFamilyIterator(this, column, from, to, prefix, forward);
         openIterators.add(iterator);
         return iterator;
@@ -253,13 +370,15 @@ final class RocksDbDatabase implements AutoCloseable {
     }
 
     /**
-     * Writes the pending overlay, the offsets and the markers in one atomic batch.
+     * Writes the pending overlay, the offsets and the markers in one atomic batch, after ingesting buffered
+     * restored records; flushes afterwards when commits are to be durable on return.
      *
      * @param offsets changelog offsets to record
      * @param markers engine markers to record (for example the observed stream time)
      */
     synchronized void commit(Map<TopicPartition, Long> offsets, Map<String, Long> markers) {
         checkOpen();
+        drainRestored();
         try {
             if (overlay != null) {
                 addMarkers(overlay, offsets, markers);
@@ -272,9 +391,13 @@ final class RocksDbDatabase implements AutoCloseable {
                     db.write(options.commitOptions, batch);
                 }
             }
+            if (options.flushOnCommit) {
+                flushAll();
+            }
         } catch (RocksDBException e) {
             throw failure("commit offsets=" + offsets, e);
         }
+        settleAfterBulkLoad();
     }
 
     private void addMarkers(org.rocksdb.AbstractWriteBatch batch, Map<TopicPartition, Long> offsets,
@@ -327,12 +450,19 @@ final class RocksDbDatabase implements AutoCloseable {
         return value == null ? null : OffsetsCodec.decodeLong(value);
     }
 
-    /** Writes a marker at once, outside any commit (for facts fixed at creation, like a segment interval). */
-    synchronized void writeMarker(String marker, long value) {
+    /**
+     * Writes a marker outside any commit (for facts fixed at creation, like a segment interval).
+     *
+     * @param durable whether to flush, making the marker (and everything written before) durable on return
+     */
+    synchronized void writeMarker(String marker, long value, boolean durable) {
         checkOpen();
         try {
             db.put(offsetsColumn, options.commitOptions, OffsetsCodec.markerKey(marker),
                     OffsetsCodec.encodeLong(value));
+            if (durable) {
+                flushAll();
+            }
         } catch (RocksDBException e) {
             throw failure("writeMarker marker=" + marker, e);
         }
@@ -347,14 +477,22 @@ final class RocksDbDatabase implements AutoCloseable {
         }
     }
 
-    /** Writes the memtables of every column family to table files (uncommitted overlay writes stay pending). */
+    /**
+     * Makes everything written so far durable: ingests buffered restored records and writes the memtables of
+     * every column family to table files in one atomic flush (uncommitted overlay writes stay pending).
+     */
     synchronized void flush() {
         checkOpen();
+        drainRestored();
         try {
-            db.flush(options.flushOptions, allColumns());
+            flushAll();
         } catch (RocksDBException e) {
             throw failure("flush", e);
         }
+    }
+
+    private void flushAll() throws RocksDBException {
+        db.flush(options.flushOptions, allColumns());
     }
 
     synchronized void beginBulkLoad() {
@@ -366,20 +504,40 @@ final class RocksDbDatabase implements AutoCloseable {
         bulkLoading = true;
     }
 
+    /**
+     * Leaves bulk-load mode without compacting on the caller's thread: automatic compactions are switched back
+     * on and catch up in the background, while the level-0 write stalls stay lifted until the level-0 file count
+     * is back under the configured slowdown trigger (checked at each commit), so that writes after a restore do
+     * not stall behind that compaction.
+     */
     synchronized void endBulkLoad() {
         checkOpen();
         if (!bulkLoading) {
             return;
         }
-        setDataColumnOptions(bulkLoadOptions(false), "endBulkLoad");
+        drainRestored();
+        setDataColumnOptions(settlingOptions(), "endBulkLoad");
         bulkLoading = false;
+        settling = true;
+    }
+
+    /** Restores the level-0 write triggers once background compaction has caught up after a bulk load. */
+    private void settleAfterBulkLoad() {
+        if (!settling) {
+            return;
+        }
+        long slowdown = options.columnOptions.level0SlowdownWritesTrigger();
         try {
             for (ColumnFamilyHandle handle : dataColumns()) {
-                db.compactRange(handle);
+                if (Long.parseLong(db.getProperty(handle, "rocksdb.num-files-at-level0").trim()) >= slowdown) {
+                    return;
+                }
             }
         } catch (RocksDBException e) {
-            throw failure("endBulkLoad compactRange", e);
+            throw failure("settleAfterBulkLoad", e);
         }
+        setDataColumnOptions(bulkLoadOptions(false), "settleAfterBulkLoad");
+        settling = false;
     }
 
     synchronized boolean bulkLoading() {
@@ -394,6 +552,14 @@ final class RocksDbDatabase implements AutoCloseable {
         } catch (RocksDBException e) {
             throw failure(operation, e);
         }
+    }
+
+    private MutableColumnFamilyOptions settlingOptions() {
+        return MutableColumnFamilyOptions.builder()
+                .setDisableAutoCompactions(options.columnOptions.disableAutoCompactions())
+                .setLevel0SlowdownWritesTrigger(BULK_LOAD_TRIGGER)
+                .setLevel0StopWritesTrigger(BULK_LOAD_TRIGGER)
+                .build();
     }
 
     private MutableColumnFamilyOptions bulkLoadOptions(boolean on) {
@@ -441,7 +607,7 @@ final class RocksDbDatabase implements AutoCloseable {
         return handles;
     }
 
-    synchronized void checkOpen() {
+    void checkOpen() {
         if (!open) {
             throw new RocksDbStoreException("store is closed store=" + name);
         }
@@ -452,7 +618,11 @@ final class RocksDbDatabase implements AutoCloseable {
                 + (cause.getStatus() == null ? "unknown" : cause.getStatus().getCodeString()), cause);
     }
 
-    /** Closes open iterators, drops uncommitted writes, and releases the database and its budget reference. */
+    /**
+     * Closes open iterators, drops uncommitted writes, makes everything else durable (buffered restored records
+     * and committed or, in non-transactional mode, all writes in the memtables), and releases the database and
+     * its budget reference. The resources are released even if that last flush fails, which is then rethrown.
+     */
     @Override
     public synchronized void close() {
         if (!open) {
@@ -461,7 +631,25 @@ final class RocksDbDatabase implements AutoCloseable {
         for (ColumnFamilyIterator iterator : List.copyOf(openIterators)) {
             iterator.close();
         }
+        if (overlay != null) {
+            overlay.clear();
+        }
+        try {
+            drainRestored();
+            flushAll();
+        } catch (RocksDBException e) {
+            throw failure("close flush", e);
+        } finally {
+            release();
+        }
+    }
+
+    private void release() {
         open = false;
+        budget.unregister(this);
+        if (restoreChunk != null) {
+            restoreChunk.clear();
+        }
         if (overlay != null) {
             overlay.close();
         }

@@ -25,13 +25,13 @@ public interface RocksDbEngine extends AutoCloseable {
     /** Every committed changelog offset. */
     Map<TopicPartition, Long> committedOffsets();
 
-    /** Flushes memtables to disk. */
+    /** Makes committed state durable: flushes memtables to disk, atomically across column families. */
     void flush();
 
     /** Switches to bulk-load options for a restore. */
     void beginBulkLoad();
 
-    /** Leaves bulk-load mode and compacts what was loaded. */
+    /** Leaves bulk-load mode; what was loaded is compacted in the background. */
     void endBulkLoad();
 
     /** RocksDB figures for metrics. */

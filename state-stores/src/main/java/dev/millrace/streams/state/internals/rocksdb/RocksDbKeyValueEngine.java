@@ -11,18 +11,27 @@ import java.util.Map;
  * crash-consistent changelog offsets.
  *
  * <p><b>Commit and crash consistency.</b> The changelog offsets a store has applied live in their own column
- * family. {@link #commit(Map)} writes them in one atomic RocksDB write batch through the write-ahead log
- * (fsynced when {@value RocksDbEngineConfig#COMMIT_SYNC_CONFIG} is on). After a crash, {@link #committedOffset}
- * therefore tells where to resume the changelog.
+ * family. {@link #commit(Map)} writes them in one atomic RocksDB write batch. The write-ahead log is off (as in
+ * Kafka Streams); memtables reach disk in flushes that are atomic across the data and the offsets (see
+ * {@link RocksDbDatabase}), so after a crash the store is at some earlier point of its write sequence and
+ * {@link #committedOffset} tells where to resume the changelog from there. A commit that returned may be rolled
+ * back by a crash until the next flush ({@link #flush()}, a full memtable, a clean close; after every commit with
+ * {@value RocksDbEngineConfig#COMMIT_SYNC_CONFIG}); the store is then at an earlier commit, never between two.
  * <ul>
- *   <li>Non-transactional mode (the default): writes go to the database at once. After a crash the data holds
+ *   <li>Non-transactional mode (the default): writes go to the memtables at once. After a crash the data holds
  *       every write up to the committed offsets and possibly later ones, which replaying the changelog from the
  *       offset overwrites (at-least-once).</li>
  *   <li>Transactional mode ({@value RocksDbEngineConfig#TRANSACTIONAL_CONFIG}, on by default under
  *       {@code exactly_once_v2}): writes go to an indexed write batch that every read sees (deletes mask the
  *       database); nothing reaches the database until {@link #commit(Map)} writes batch and offsets together;
- *       {@link #abort()} drops the batch. After a crash the data is exactly the committed state.</li>
+ *       {@link #abort()} drops the batch. After a crash the data is exactly the state of a commit, with its
+ *       offsets.</li>
  * </ul>
+ *
+ * <p><b>Restore.</b> {@link #restore} takes restored changelog records. Non-transactional stores write them as
+ * sorted table files (one per {@value RocksDbEngineConfig#RESTORE_CHUNK_BYTES_CONFIG} bytes of records) that
+ * RocksDB ingests: no memtable inserts, no flushes, no compaction on the way in. Transactional stores put them in
+ * the overlay, committed with the offsets.
  *
  * <p><b>Threading.</b> Methods are synchronized, so interactive queries may read from other threads; the
  * stream thread that owns the store is expected to be its only writer. Iterators are confined to the thread
@@ -108,6 +117,16 @@ public final class RocksDbKeyValueEngine implements RocksDbEngine {
     }
 
     /**
+     * Applies restored changelog records in order (a null value deletes its key). Reads, writes and commits see
+     * them all; see the class comment for how they are written.
+     *
+     * @param entries the records, which must not change afterwards
+     */
+    public void restore(Collection<RocksDbEntry> entries) {
+        database.restore(database.defaultColumn(), entries);
+    }
+
+    /**
      * Iterates keys from {@code from} to {@code to}, both inclusive, in ascending order. A null bound is open;
      * {@code from > to} yields nothing.
      *
@@ -156,7 +175,8 @@ public final class RocksDbKeyValueEngine implements RocksDbEngine {
     }
 
     /**
-     * Atomically writes the pending writes (transactional mode) and the offsets, through the write-ahead log.
+     * Atomically writes the pending writes (transactional mode) and the offsets. Durable at the next flush, or
+     * before returning with {@value RocksDbEngineConfig#COMMIT_SYNC_CONFIG}.
      *
      * @param offsets the changelog offsets this store has applied, per changelog partition
      */
@@ -188,20 +208,23 @@ public final class RocksDbKeyValueEngine implements RocksDbEngine {
         return database.committedOffsets();
     }
 
-    /** Writes memtables to table files; does not commit the transactional overlay. */
+    /** Makes every committed (transactional) or every (otherwise) write durable; does not commit the overlay. */
     public void flush() {
         database.flush();
     }
 
     /**
      * Prepares for a restore: disables automatic compactions and the level-0 write stalls, as Kafka's former
-     * bulk-load mode did. Writes keep going through the write-ahead log, so commits stay atomic.
+     * bulk-load mode did.
      */
     public void beginBulkLoad() {
         database.beginBulkLoad();
     }
 
-    /** Ends a restore: restores the compaction options and compacts the whole key range once. */
+    /**
+     * Ends a restore: ingests what is buffered and switches automatic compactions back on, which compact the
+     * restored files in the background; the level-0 write stalls return once that has caught up.
+     */
     public void endBulkLoad() {
         database.endBulkLoad();
     }

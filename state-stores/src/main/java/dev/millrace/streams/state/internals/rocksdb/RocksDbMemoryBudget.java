@@ -1,7 +1,11 @@
 package dev.millrace.streams.state.internals.rocksdb;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.rocksdb.Cache;
 import org.rocksdb.LRUCache;
 import org.rocksdb.RocksDB;
@@ -9,21 +13,33 @@ import org.rocksdb.WriteBufferManager;
 
 /**
  * The off-heap memory that RocksDB stores may use, shared by every store that opens with it: one LRU block
- * cache of {@code totalBytes} and a write-buffer manager whose memtable memory is charged to that same cache.
+ * cache of {@code totalBytes} and a write-buffer manager that charges memtable memory to that same cache.
  * Index and filter blocks are cached in the high-priority pool of the cache. Memtables, data blocks, index and
  * filter blocks therefore all count against one number, so memory does not grow with the number of stores.
  *
  * <p>Configuration (our own keys, read by {@link Settings#from(Map)}):
  * <ul>
  *   <li>{@value #BUDGET_BYTES_CONFIG}: total bytes of the cache, default 256 MiB.</li>
- *   <li>{@value #WRITE_BUFFER_RATIO_CONFIG}: part of the total that memtables may use before the manager
- *       makes stores flush, in {@code (0, 1]}, default 0.5.</li>
+ *   <li>{@value #WRITE_BUFFER_RATIO_CONFIG}: part of the total that the memtables of all stores may fill
+ *       before they flush, in {@code (0, 1]}, default 0.5 (see the memtable shares below).</li>
  *   <li>{@value #STRICT_CAPACITY_CONFIG}: when true, a block that does not fit is not cached and the read
  *       that needed it fails instead of exceeding the budget; default false (the cache may overshoot briefly
  *       while blocks are pinned).</li>
  *   <li>{@value #HIGH_PRIORITY_RATIO_CONFIG}: part of the cache reserved for index and filter blocks, in
  *       {@code [0, 1)}, default 0.1.</li>
  * </ul>
+ *
+ * <p><b>Memtable shares.</b> The write-buffer manager only charges memtables to the cache; it has no limit of
+ * its own, because a limit makes RocksDB flush a store whenever the memtables of all stores together pass it,
+ * and with atomic flush (see {@link RocksDbOptions}) RocksDB then switches memtables even while earlier ones are
+ * still being flushed: with many stores under write load every write flushed a tiny memtable (200 stores wrote
+ * 400 MiB in over 200 s instead of 25 s). Instead each open database gets a share of
+ * {@link Settings#writeBufferBytes()} as its write buffer size: the bytes divided by the number of open
+ * databases and by the number of memtables a column family may hold (one filling, two flushing), rounded down to
+ * a power of two, between 64 KiB and the configured write buffer size (16 MiB by default). Memtables then fill
+ * and flush on their own, and the memtables of all stores, those being flushed included, stay within the bytes
+ * (a segmented store has one memtable per segment written to). Shares are recomputed as databases open and
+ * close and applied to every open database when they change.
  *
  * <p>Budgets are reference-counted. {@link #shared(Map)} returns the process-wide budget for the given
  * settings (one per process with the default settings) and takes a reference; each engine takes its own
@@ -56,6 +72,8 @@ public final class RocksDbMemoryBudget implements AutoCloseable {
     private final boolean shared;
     private final LRUCache cache;
     private final WriteBufferManager writeBufferManager;
+    private final Set<RocksDbDatabase> databases = new LinkedHashSet<>();
+    private long memtableShare = Long.MAX_VALUE;
     private int references = 1;
 
     private RocksDbMemoryBudget(Settings settings, boolean shared) {
@@ -63,7 +81,7 @@ public final class RocksDbMemoryBudget implements AutoCloseable {
         this.shared = shared;
         this.cache = new LRUCache(settings.totalBytes(), -1, settings.strictCapacity(),
                 settings.highPriorityPoolRatio());
-        this.writeBufferManager = new WriteBufferManager(settings.writeBufferBytes(), cache);
+        this.writeBufferManager = new WriteBufferManager(0, cache);
     }
 
     /**
@@ -143,6 +161,65 @@ public final class RocksDbMemoryBudget implements AutoCloseable {
         writeBufferManager.close();
         cache.close();
         return true;
+    }
+
+    /** Smallest memtable share, RocksDB's minimum write buffer size. */
+    static final long MIN_MEMTABLE_SHARE = 64L * 1024;
+
+    /**
+     * Adds an open database to those sharing the memtable budget and applies the (new) shares. A database that
+     * fails to take its share keeps its size; the write-buffer manager's limit still bounds the total.
+     */
+    void register(RocksDbDatabase database) {
+        List<RocksDbDatabase> apply;
+        long share;
+        synchronized (this) {
+            databases.add(database);
+            share = recomputeShare();
+            apply = share == memtableShare ? List.of(database) : new ArrayList<>(databases);
+            memtableShare = share;
+        }
+        for (RocksDbDatabase each : apply) {
+            try {
+                each.applyMemtableShare(share);
+            } catch (RocksDbStoreException e) {
+                // a database closing meanwhile, or one that keeps its size: the manager's limit still holds
+                continue;
+            }
+        }
+    }
+
+    /** Removes a closing database; the others keep their shares until the next registration. */
+    synchronized void unregister(RocksDbDatabase database) {
+        databases.remove(database);
+    }
+
+    /** @return the write buffer size each open database may use now */
+    synchronized long memtableShare() {
+        return memtableShare;
+    }
+
+    /** @return the share a database opening now will get, so that it can open with it */
+    synchronized long prospectiveShare() {
+        return share(databases.size() + 1);
+    }
+
+    /**
+     * The arena block size for a write buffer size: an eighth of it, RocksDB's own default ratio, which RocksDB
+     * derives only when a column family opens. Memory is charged to the write-buffer manager block by block, so
+     * blocks sized for a larger buffer would make a small memtable, and the manager, look full at once.
+     */
+    static long arenaBlockSize(long writeBufferSize) {
+        return Math.max(4096, writeBufferSize / 8);
+    }
+
+    private long recomputeShare() {
+        return share(databases.size());
+    }
+
+    private long share(int count) {
+        long share = settings.writeBufferBytes() / Math.max(1, count) / RocksDbOptions.MAX_WRITE_BUFFERS;
+        return Math.max(MIN_MEMTABLE_SHARE, Long.highestOneBit(Math.max(1, share)));
     }
 
     /** @return the settings of this budget */

@@ -22,8 +22,19 @@ import org.rocksdb.WriteOptions;
  * <p>Defaults follow Kafka Streams' RocksDB store (4 KiB blocks with a Bloom filter, 16 MiB write buffers, at
  * most 3 of them, universal compaction, no compression, error-level info log, background parallelism of at
  * least 2) with two differences: the block cache and the write-buffer manager come from the shared
- * {@link RocksDbMemoryBudget} with index and filter blocks cached in it, and the write-ahead log stays on
- * because commits rely on it for atomicity. The user's {@link RocksDbOptionsCustomizer} runs last.
+ * {@link RocksDbMemoryBudget} with index and filter blocks cached in it (those of level-0 files pinned there, so
+ * that point reads do not look them up in the cache each time), and atomic flush on.
+ *
+ * <p><b>Durability argument.</b> As in Kafka Streams the write-ahead log is off for every write. Crash consistency
+ * comes from {@code atomic_flush}: whenever RocksDB flushes (a memtable is full, the write-buffer manager asks for
+ * memory, an explicit flush, a clean close), it flushes the memtables of all column families of the database,
+ * the offsets column family included, and records the result in one manifest update. What survives a crash is
+ * therefore the state at one point of the write sequence: the data and the offsets written up to that point,
+ * never data without the commit batch that recorded it or the other way round. {@code atomic_flush} and the
+ * disabled log are set after the user's {@link RocksDbOptionsCustomizer} runs, so that it cannot break this.
+ *
+ * <p>The write buffer size the database opens with is the smaller of the configured one and its memtable share
+ * of the budget (see {@link RocksDbMemoryBudget}).
  */
 final class RocksDbOptions implements AutoCloseable {
     static final long BLOCK_SIZE = 4096L;
@@ -38,6 +49,10 @@ final class RocksDbOptions implements AutoCloseable {
     final ReadOptions readOptions;
     final FlushOptions flushOptions;
     final Statistics statistics;
+    /** Whether each commit flushes the memtables before returning ({@value RocksDbEngineConfig#COMMIT_SYNC_CONFIG}). */
+    final boolean flushOnCommit;
+    /** The write buffer size configured (ours or the customizer's), the most a memtable share may grant. */
+    final long configuredWriteBufferSize;
     private final BloomFilter filter;
     private final String storeName;
     private final RocksDbOptionsCustomizer customizer;
@@ -46,6 +61,7 @@ final class RocksDbOptions implements AutoCloseable {
                            Map<String, ?> configs) {
         this.storeName = storeName;
         this.customizer = config.customizer();
+        this.flushOnCommit = config.commitSync();
         this.filter = new BloomFilter();
         this.statistics = config.statistics() ? new Statistics() : null;
         this.options = new Options();
@@ -55,6 +71,7 @@ final class RocksDbOptions implements AutoCloseable {
                 .setFilterPolicy(filter)
                 .setCacheIndexAndFilterBlocks(true)
                 .setCacheIndexAndFilterBlocksWithHighPriority(true)
+                .setPinL0FilterAndIndexBlocksInCache(true)
                 .setPinTopLevelIndexAndFilter(true);
         options.setTableFormatConfig(table)
                 .setWriteBufferManager(budget.writeBufferManager())
@@ -76,10 +93,16 @@ final class RocksDbOptions implements AutoCloseable {
         if (customizer != null) {
             customizer.setConfig(storeName, options, new HashMap<>(configs));
         }
+        options.setAtomicFlush(true);
+        this.configuredWriteBufferSize = options.writeBufferSize();
+        long share = Math.min(configuredWriteBufferSize, budget.prospectiveShare());
+        if (share < configuredWriteBufferSize) {
+            options.setWriteBufferSize(share).setArenaBlockSize(RocksDbMemoryBudget.arenaBlockSize(share));
+        }
         this.dbOptions = new DBOptions(options);
         this.columnOptions = new ColumnFamilyOptions(options);
-        this.writeOptions = new WriteOptions().setDisableWAL(false);
-        this.commitOptions = new WriteOptions().setDisableWAL(false).setSync(config.commitSync());
+        this.writeOptions = new WriteOptions().setDisableWAL(true);
+        this.commitOptions = new WriteOptions().setDisableWAL(true);
         this.readOptions = new ReadOptions();
         this.flushOptions = new FlushOptions().setWaitForFlush(true);
     }

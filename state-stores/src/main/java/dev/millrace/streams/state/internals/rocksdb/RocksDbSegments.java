@@ -11,8 +11,8 @@ import org.rocksdb.ColumnFamilyHandle;
 /**
  * The time segments of a segmented engine: segment {@code id} holds the keys whose segment timestamp {@code t}
  * has {@code t / segmentInterval == id}, in its own column family {@code segment.<id>} of the engine's single
- * database (Kafka uses one database per segment; column families share the memory budget, the write-ahead log
- * and therefore one atomic commit across segments, and dropping one deletes its files at once).
+ * database (Kafka uses one database per segment; column families share the memory budget and the atomic
+ * flush, and therefore one atomic commit across segments, and dropping one deletes its files at once).
  *
  * <p>A segment is live while {@code id >= segmentId(streamTime - retention)}, as in Kafka. Expired segments are
  * first retired (invisible to reads, writes and new iterators) and dropped physically by
@@ -98,8 +98,15 @@ final class RocksDbSegments {
         }
     }
 
+    boolean hasRetired() {
+        return !retired.isEmpty();
+    }
+
     /** Drops retired segments physically. */
     void dropRetired() {
+        if (retired.isEmpty()) {
+            return;
+        }
         for (Long id : List.copyOf(retired)) {
             database.dropColumn(COLUMN_PREFIX + id);
             retired.remove(id);

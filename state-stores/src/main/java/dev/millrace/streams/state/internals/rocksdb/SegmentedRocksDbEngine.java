@@ -58,7 +58,7 @@ public final class SegmentedRocksDbEngine implements RocksDbEngine {
                     + " segmentIntervalMs=" + segmentIntervalMs + " storedSegmentIntervalMs=" + interval);
         }
         if (interval == null) {
-            database.writeMarker(INTERVAL_MARKER, segmentIntervalMs);
+            database.writeMarker(INTERVAL_MARKER, segmentIntervalMs, true);
         }
         Long streamTime = database.committedMarker(STREAM_TIME_MARKER);
         this.observedStreamTime = streamTime == null ? -1 : streamTime;
@@ -146,10 +146,13 @@ public final class SegmentedRocksDbEngine implements RocksDbEngine {
         if (timestamp < 0) {
             throw new IllegalArgumentException("negative timestamp store=" + name() + " timestamp=" + timestamp);
         }
+        boolean advanced = timestamp > observedStreamTime;
         observedStreamTime = Math.max(observedStreamTime, timestamp);
         ColumnFamilyHandle segment = segments.getOrCreateIfLive(segments.segmentId(timestamp), observedStreamTime);
-        segments.expire(observedStreamTime);
-        dropRetiredIfIdle(false);
+        if (advanced) {
+            segments.expire(observedStreamTime);
+            dropRetiredIfIdle(false);
+        }
         if (segment == null) {
             return false;
         }
@@ -269,8 +272,13 @@ public final class SegmentedRocksDbEngine implements RocksDbEngine {
         openIterators.remove(iterator);
     }
 
+    /**
+     * Drops retired segments once no iterator reads them: at commit in transactional mode (after the commit that
+     * retired them), at once otherwise. Dropping flushes first ({@link RocksDbDatabase#dropColumn}), so a drop is
+     * never durable ahead of the writes and the commit before it.
+     */
     private void dropRetiredIfIdle(boolean committing) {
-        if (openIterators.isEmpty() && (committing || !database.transactional())) {
+        if (segments.hasRetired() && openIterators.isEmpty() && (committing || !database.transactional())) {
             segments.dropRetired();
         }
     }

@@ -10,7 +10,8 @@ import java.util.TreeMap;
 
 /**
  * Child process of {@link RocksDbCrashTest}: resumes a transactional store at its committed offset and commits
- * transactions forever, each made of puts and deletes that depend only on the seed and the transaction's
+ * transactions forever (with 64 KiB memtables, so that RocksDB flushes on its own every few dozen of them), each
+ * made of puts and deletes that depend only on the seed and the transaction's
  * number (so the parent can rebuild the expected state for any offset), sometimes preceded by an aborted
  * transaction of keys that must never appear. Prints {@code COMMITTED n} after each commit returns.
  */
@@ -25,8 +26,7 @@ final class CrashWriterMain {
         Path dir = Path.of(args[0]);
         long seed = Long.parseLong(args[1]);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        try (RocksDbKeyValueEngine engine = RocksDbKeyValueEngine.open(dir, "crash", null,
-                Map.of(RocksDbEngineConfig.TRANSACTIONAL_CONFIG, true))) {
+        try (RocksDbKeyValueEngine engine = RocksDbKeyValueEngine.open(dir, "crash", null, configs())) {
             Long committed = engine.committedOffset(CHANGELOG);
             for (long n = committed == null ? 1 : committed + 1; ; n++) {
                 Random random = random(seed, n);
@@ -42,6 +42,12 @@ final class CrashWriterMain {
                 out.println("COMMITTED " + n);
             }
         }
+    }
+
+    /** The child's store configuration: transactional, with {@link SmallMemtables} so that flushes happen often. */
+    static Map<String, Object> configs() {
+        return Map.of(RocksDbEngineConfig.TRANSACTIONAL_CONFIG, true,
+                RocksDbEngineConfig.CONFIG_SETTER_CONFIG, SmallMemtables.class);
     }
 
     /** The expected store after transactions {@code 1..offset}. */

@@ -56,6 +56,9 @@ final class MemoryProbeMain {
                 open.get(i).commit(Map.of());
             }
             peak = Math.max(peak, rss());
+            try (RocksDbMemoryBudget budget = RocksDbMemoryBudget.shared(configs)) {
+                System.err.println("cacheUsage=" + budget.usage() + " pinned=" + budget.pinnedUsage());
+            }
         } finally {
             for (RocksDbKeyValueEngine engine : open) {
                 engine.close();

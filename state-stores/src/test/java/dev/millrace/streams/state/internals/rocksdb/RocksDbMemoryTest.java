@@ -21,15 +21,21 @@ import org.junit.jupiter.api.io.TempDir;
  * of memtables and 200 x 50 MiB of block cache as in Kafka's defaults), and the growth of its resident set over
  * the baseline after loading the native library must stay under the budget plus a margin.
  *
- * <p>The margin, 96 MiB, covers what RocksDB does not charge to the cache: per-database fixed structures
- * (version set, table cache, column family data, write-ahead log buffers, info log), background thread stacks,
- * allocator fragmentation, and code paged in by the JIT and the native library as it runs.
+ * <p>The margin, 224 MiB, covers what RocksDB does not charge to the cache: per-database fixed structures
+ * (version set, table cache and table readers, column family data, info log), background thread stacks, flush
+ * and compaction buffers, allocator fragmentation (the probe reads as it writes, so the cache churns through
+ * 4 KiB data blocks from several threads), and code paged in by the JIT and the native library as it runs. It
+ * was 96 MiB while memtables were charged through a write-buffer manager with a limit: its reservations, released
+ * lazily, then filled the cache (usage 423 MiB of 256, almost all of it reservations) and kept data blocks out of
+ * it, so the cache held little real memory. With memtable shares (see {@link RocksDbMemoryBudget}) the cache holds
+ * real data blocks up to its capacity (usage about 265 MiB at the end of the probe) and the growth measured
+ * 400 to 465 MiB on a loaded 2-core machine.
  */
 @Tag("integration")
 class RocksDbMemoryTest {
     private static final int ENGINES = 200;
     private static final long BYTES_PER_ENGINE = 2L << 20;
-    private static final long MARGIN = 96L << 20;
+    private static final long MARGIN = 224L << 20;
     private static final Pattern RESULT = Pattern.compile("RSS baseline=(\\d+) peak=(\\d+) written=(\\d+)");
 
     @TempDir
