@@ -29,11 +29,11 @@ import org.rocksdb.WriteBufferManager;
  *       {@code [0, 1)}, default 0.1.</li>
  * </ul>
  *
- * <p><b>Memtable shares.</b> The write-buffer manager only charges memtables to the cache; it has no limit of
- * its own, because a limit makes RocksDB flush a store whenever the memtables of all stores together pass it,
- * and with atomic flush (see {@link RocksDbOptions}) RocksDB then switches memtables even while earlier ones are
- * still being flushed: with many stores under write load every write flushed a tiny memtable (200 stores wrote
- * 400 MiB in over 200 s instead of 25 s). Instead each open database gets a share of
+ * <p><b>Memtable shares.</b> The write-buffer manager charges memtables to the cache and keeps its limit
+ * ({@link Settings#writeBufferBytes()}) only as a safety net: when the memtables of all stores together pass the
+ * limit RocksDB flushes, and with atomic flush (see {@link RocksDbOptions}) and large per-store write buffers
+ * that made every write of 200 busy stores flush a tiny memtable (400 MiB written in over 200 s instead of
+ * 25 s). Instead each open database gets a share of
  * {@link Settings#writeBufferBytes()} as its write buffer size: the bytes divided by the number of open
  * databases and by the number of memtables a column family may hold (one filling, two flushing), rounded down to
  * a power of two, between 64 KiB and the configured write buffer size (16 MiB by default). Memtables then fill
@@ -81,7 +81,7 @@ public final class RocksDbMemoryBudget implements AutoCloseable {
         this.shared = shared;
         this.cache = new LRUCache(settings.totalBytes(), -1, settings.strictCapacity(),
                 settings.highPriorityPoolRatio());
-        this.writeBufferManager = new WriteBufferManager(0, cache);
+        this.writeBufferManager = new WriteBufferManager(settings.writeBufferBytes(), cache);
     }
 
     /**
