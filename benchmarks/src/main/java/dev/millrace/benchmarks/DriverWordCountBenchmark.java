@@ -16,7 +16,7 @@ import java.util.Random;
  * ({@code default.dsl.store}).
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar dev.millrace.benchmarks.DriverWordCountBenchmark
- * [--lines=N] [--rounds=N] [--seed=N]}; defaults: 1,000,000 lines, 2 rounds.
+ * [--lines=N] [--rounds=N] [--seed=N] [--stores=in_memory,rocksDB]}; defaults: 1,000,000 lines, 2 rounds.
  */
 public final class DriverWordCountBenchmark {
 
@@ -32,11 +32,14 @@ public final class DriverWordCountBenchmark {
         int lines = 1_000_000;
         int rounds = 2;
         long seed = 42L;
+        String stores = "in_memory,rocksDB";
         for (String arg : args) {
             if (arg.startsWith("--lines=")) {
                 lines = Integer.parseInt(arg.substring(8));
             } else if (arg.startsWith("--rounds=")) {
                 rounds = Integer.parseInt(arg.substring(9));
+            } else if (arg.startsWith("--stores=")) {
+                stores = arg.substring(9);
             } else if (arg.startsWith("--seed=")) {
                 seed = Long.parseLong(arg.substring(7));
             } else {
@@ -46,7 +49,7 @@ public final class DriverWordCountBenchmark {
         List<String> input = lines(lines, seed);
         System.out.printf(Locale.ROOT, "lines=%d words=%d seed=%d%n", lines,
                 input.stream().mapToInt(l -> l.split(" ").length).sum(), seed);
-        for (String store : new String[] {"in_memory", "rocksDB"}) {
+        for (String store : stores.split(",")) {
             for (int round = 1; round <= rounds; round++) {
                 boolean kafkaFirst = round % 2 == 0;
                 double first = kafkaFirst ? runKafka(input, store) : runOurs(input, store);

@@ -130,6 +130,9 @@ public class TopologyTestDriver implements Closeable {
         this.stateRoot = DriverSettings.stateRoot(config);
         this.settings = DriverSettings.resolve(config, metrics, stateRoot);
         builder.setApplicationId(settings.applicationId());
+        Map<String, Object> explicitConfigs = new HashMap<>();
+        config.forEach((key, value) -> explicitConfigs.put(String.valueOf(key), value));
+        builder.rewriteTopology(explicitConfigs, settings.cacheMaxBytes());
         this.processorTopology = builder.build(null);
         this.globalTopology = builder.buildGlobalStateTopology();
         ThreadCache cache = new ThreadCache("topology-test-driver ", settings.cacheMaxBytes());

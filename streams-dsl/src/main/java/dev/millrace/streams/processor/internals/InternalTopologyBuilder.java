@@ -406,6 +406,32 @@ public class InternalTopologyBuilder {
         return this;
     }
 
+    /**
+     * Prepares the stores for building with the application's configuration, as Kafka Streams' rewriteTopology:
+     * every store factory is configured (DSL stores choose their type from {@code dsl.store.suppliers.class} or
+     * {@code default.dsl.store} here), and caching is turned off everywhere when the cache size is 0.
+     *
+     * @param explicitConfigs the configuration as the user gave it (without defaults, so that explicit settings
+     *                        can be told from defaults)
+     * @param cacheMaxBytes the record cache size ({@code statestore.cache.max.bytes})
+     * @return this builder
+     */
+    public final InternalTopologyBuilder rewriteTopology(Map<String, Object> explicitConfigs, long cacheMaxBytes) {
+        for (StoreFactory factory : stateFactories.values()) {
+            factory.configure(explicitConfigs);
+            if (cacheMaxBytes == 0L) {
+                factory.withCachingDisabled();
+            }
+        }
+        for (StoreFactory factory : globalStateFactories.values()) {
+            factory.configure(explicitConfigs);
+            if (cacheMaxBytes == 0L) {
+                factory.withCachingDisabled();
+            }
+        }
+        return this;
+    }
+
     /** @return the application id, or null before {@link #setApplicationId} */
     public final String applicationId() {
         return applicationId;
