@@ -12,8 +12,8 @@ import java.util.Random;
 /**
  * Word count through the TopologyTestDriver: ours vs Kafka Streams' own driver, same DSL program, same seeded lines,
  * same JVM, alternating order per round. Reports input lines per second (each line is about eight words, so eight
- * repartition round trips and eight count updates per line), for in-memory and RocksDB stores
- * ({@code default.dsl.store}).
+ * repartition round trips and eight count updates per line), for in-memory and RocksDB count stores
+ * ({@code Materialized.as(StoreType)} on both sides).
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar dev.millrace.benchmarks.DriverWordCountBenchmark
  * [--lines=N] [--rounds=N] [--seed=N] [--stores=in_memory,rocksDB]}; defaults: 1,000,000 lines, 2 rounds.
@@ -102,7 +102,9 @@ public final class DriverWordCountBenchmark {
         builder.<String, String>stream("lines")
                 .flatMapValues(value -> Arrays.asList(value.split(" ")))
                 .groupBy((key, word) -> word)
-                .count()
+                .count(dev.millrace.streams.kstream.Materialized.as(store.equals("in_memory")
+                        ? dev.millrace.streams.kstream.Materialized.StoreType.IN_MEMORY
+                        : dev.millrace.streams.kstream.Materialized.StoreType.ROCKS_DB))
                 .toStream()
                 .to("counts", dev.millrace.streams.kstream.Produced.with(
                         dev.millrace.common.serialization.Serdes.String(),
@@ -135,7 +137,9 @@ public final class DriverWordCountBenchmark {
         builder.<String, String>stream("lines")
                 .flatMapValues(value -> Arrays.asList(value.split(" ")))
                 .groupBy((key, word) -> word)
-                .count()
+                .count(org.apache.kafka.streams.kstream.Materialized.as(store.equals("in_memory")
+                        ? org.apache.kafka.streams.kstream.Materialized.StoreType.IN_MEMORY
+                        : org.apache.kafka.streams.kstream.Materialized.StoreType.ROCKS_DB))
                 .toStream()
                 .to("counts", org.apache.kafka.streams.kstream.Produced.with(
                         org.apache.kafka.common.serialization.Serdes.String(),

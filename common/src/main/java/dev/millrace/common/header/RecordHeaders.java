@@ -55,6 +55,10 @@ public class RecordHeaders implements Headers {
      * @throws NullPointerException if an element is null
      */
     public RecordHeaders(Iterable<Header> headers) {
+        if (headers instanceof RecordHeaders other) {
+            this.headers = new ArrayList<>(other.headers);
+            return;
+        }
         this.headers = new ArrayList<>();
         if (headers != null) {
             for (Header header : headers) {
@@ -106,6 +110,11 @@ public class RecordHeaders implements Headers {
      * Iterates over all headers in insertion order. {@link Iterator#remove()} is supported while the
      * headers are writable.
      */
+    /** @return whether there is no header */
+    public boolean isEmpty() {
+        return headers.isEmpty();
+    }
+
     @Override
     public Iterator<Header> iterator() {
         Iterator<Header> delegate = headers.iterator();

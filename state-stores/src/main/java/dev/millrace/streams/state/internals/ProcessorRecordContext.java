@@ -79,6 +79,9 @@ public final class ProcessorRecordContext implements RecordMetadata {
      */
     public long residentMemorySizeEstimate() {
         long size = Long.BYTES + Long.BYTES + Integer.BYTES;
+        if (headers instanceof RecordHeaders records && records.isEmpty()) {
+            return topic == null ? size : size + topic.length();
+        }
         if (topic != null) {
             size += topic.length();
         }

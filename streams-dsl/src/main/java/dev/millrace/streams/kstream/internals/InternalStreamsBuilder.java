@@ -17,6 +17,7 @@ import dev.millrace.streams.processor.api.ProcessorSupplier;
 import dev.millrace.streams.processor.internals.InternalTopologyBuilder;
 import dev.millrace.streams.processor.internals.StoreFactory;
 import dev.millrace.streams.state.KeyValueStore;
+import dev.millrace.streams.state.VersionedBytesStoreSupplier;
 
 import java.util.Collection;
 import java.util.Collections;
@@ -157,6 +158,9 @@ public class InternalStreamsBuilder implements InternalNameProvider {
                                                          materialized) {
         Objects.requireNonNull(consumed, "consumed can't be null");
         Objects.requireNonNull(materialized, "materialized can't be null");
+        if (materialized.storeSupplier() instanceof VersionedBytesStoreSupplier) {
+            throw new TopologyException("GlobalTables cannot be versioned.");
+        }
         materialized.withLoggingDisabled();
         NamedInternal named = new NamedInternal(consumed.name());
         String sourceName = named.suffixWithOrElseGet(TABLE_SOURCE_SUFFIX, this, KStreamImpl.SOURCE_NAME);

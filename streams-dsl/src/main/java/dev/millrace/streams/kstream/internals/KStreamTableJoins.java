@@ -43,6 +43,11 @@ final class KStreamTableJoins {
         Set<String> sources = input.ensureCopartitionWith(Set.of(tableImpl));
         String nodeName = new NamedInternal(internal.name()).orElseGenerateWithPrefix(input.builder,
                 leftJoin ? LEFTJOIN_NAME : JOIN_NAME);
+        if (internal.gracePeriod() != null) {
+            // only versioned tables allow a grace period; Millrace has no versioned KTables yet
+            throw new IllegalArgumentException(
+                    "KTable must be versioned to use a grace period in a stream table join.");
+        }
         KTableValueGetterSupplier<K, VT> getters = tableImpl.valueGetterSupplier();
         KStreamTableJoin<K, V, K, VT, VOut> processor =
                 new KStreamTableJoin<>(getters, (key, value) -> key, joiner, leftJoin);

@@ -2,6 +2,7 @@ package dev.millrace.streams.kstream.internals;
 
 import dev.millrace.common.utils.Bytes;
 import dev.millrace.streams.StreamsConfig;
+import dev.millrace.streams.errors.TopologyException;
 import dev.millrace.streams.kstream.Materialized;
 import dev.millrace.streams.processor.StateStore;
 import dev.millrace.streams.processor.internals.StoreFactory;
@@ -9,6 +10,7 @@ import dev.millrace.streams.state.KeyValueBytesStoreSupplier;
 import dev.millrace.streams.state.KeyValueStore;
 import dev.millrace.streams.state.StoreBuilder;
 import dev.millrace.streams.state.Stores;
+import dev.millrace.streams.state.VersionedBytesStoreSupplier;
 
 import java.util.HashSet;
 import java.util.Map;
@@ -17,9 +19,10 @@ import java.util.Set;
 /**
  * The store of a DSL key-value operation (table source, aggregation, materialized filter/mapValues/join): a
  * timestamped key-value store named by the {@link MaterializedInternal}, built from the user's supplier if any,
- * otherwise in memory or in RocksDB as {@link Materialized.StoreType} says, else the configuration: a
- * {@code dsl.store.suppliers.class} naming Kafka's or Millrace's built-in in-memory or RocksDB suppliers, else
- * {@code default.dsl.store} ({@code rocksDB} by default). {@link #configure} must run before {@link #build()}. Caching and changelogging follow the materialization options.
+ * otherwise in memory or in RocksDB as {@link Materialized.StoreType} says, else as
+ * {@code dsl.store.suppliers.class} says (see {@link #configure}; RocksDB by default). Caching and changelogging follow the materialization options.
+ *
+ * <p>Versioned stores are refused ({@link TopologyException}): the DSL has no versioned semantics yet.
  *
  * <p>Owning thread: the thread building the topology; {@link #build()} runs once per task.
  *
@@ -38,22 +41,30 @@ public final class KeyValueStoreMaterializer<K, V> implements StoreFactory {
      * @param materialized the options, with the store name resolved
      */
     public KeyValueStoreMaterializer(MaterializedInternal<K, V, KeyValueStore<Bytes, byte[]>> materialized) {
+        if (materialized.storeSupplier() instanceof VersionedBytesStoreSupplier) {
+            throw new TopologyException("reason=versionedKTableNotSupported store=" + materialized.storeName()
+                    + ": versioned KTables (KIP-889) are not supported yet; use a timestamped key-value store");
+        }
         this.materialized = materialized;
     }
 
+    /**
+     * Reads {@code dsl.store.suppliers.class}, as Kafka Streams 4.3 does when it builds stores: a value naming the
+     * built-in in-memory suppliers (Kafka's or Millrace's class) selects in-memory stores, the RocksDB ones
+     * RocksDB. Like Kafka with a {@code StreamsBuilder} created without a {@code TopologyConfig}, the deprecated
+     * {@code default.dsl.store} is not consulted here.
+     *
+     * @param appConfigs the configuration the user gave
+     */
     @Override
-    @SuppressWarnings("deprecation") // default.dsl.store is deprecated in Kafka 4 but still honoured, as there
     public void configure(Map<String, Object> appConfigs) {
         Object suppliers = appConfigs.get(StreamsConfig.DSL_STORE_SUPPLIERS_CLASS_CONFIG);
         String suppliersName = suppliers instanceof Class<?> type ? type.getName()
                 : suppliers == null ? "" : suppliers.toString();
-        Object configured = appConfigs.get(StreamsConfig.DEFAULT_DSL_STORE_CONFIG);
         if (suppliersName.endsWith("InMemoryDslStoreSuppliers")) {
             defaultStoreType = Materialized.StoreType.IN_MEMORY;
         } else if (suppliersName.endsWith("RocksDBDslStoreSuppliers")) {
             defaultStoreType = Materialized.StoreType.ROCKS_DB;
-        } else if (configured != null) {
-            defaultStoreType = MaterializedInternal.parse(configured.toString());
         }
     }
 

@@ -408,8 +408,8 @@ public class InternalTopologyBuilder {
 
     /**
      * Prepares the stores for building with the application's configuration, as Kafka Streams' rewriteTopology:
-     * every store factory is configured (DSL stores choose their type from {@code dsl.store.suppliers.class} or
-     * {@code default.dsl.store} here), and caching is turned off everywhere when the cache size is 0.
+     * every store factory is configured (DSL stores choose their type from {@code dsl.store.suppliers.class} here,
+     * as Kafka's plain {@code StreamsBuilder} does), and caching is turned off everywhere when the cache size is 0.
      *
      * @param explicitConfigs the configuration as the user gave it (without defaults, so that explicit settings
      *                        can be told from defaults)

@@ -124,4 +124,26 @@ class DescribeParityTest {
                     optimization);
         }
     }
+
+    @Test
+    void mergedKeyChangersShouldDescribeLikeKafka() {
+        for (String optimization : new String[] {null, "all"}) {
+            assertSameDescriptionWith(MillracePrograms::mergedKeyChangers, KafkaPrograms::mergedKeyChangers,
+                    optimization);
+        }
+    }
+
+    @Test
+    void joinsAndTablesShouldDescribeLikeKafkaUnderEveryOptimization() {
+        for (String optimization : new String[] {null, "none", "all", "reuse.ktable.source.topics",
+                "merge.repartition.topics", "reuse.ktable.source.topics,merge.repartition.topics"}) {
+            assertSameDescriptionWith(MillracePrograms::joinsAndTablesOptimized,
+                    KafkaPrograms::joinsAndTablesOptimized, optimization);
+        }
+    }
+
+    @Test
+    void sourcesOfTheSameTopicsShouldBeMergedLikeKafka() {
+        assertSameDescription(MillracePrograms::sameTopicTwice, KafkaPrograms::sameTopicTwice);
+    }
 }

@@ -212,6 +212,54 @@ final class KafkaPrograms {
         return builder.build(props);
     }
 
+    static Topology mergedKeyChangers(Properties props) {
+        StreamsBuilder builder = new StreamsBuilder();
+        KStream<String, String> a = builder.<String, String>stream("a").map((k, v) -> KeyValue.pair(v, k));
+        KStream<String, String> b = builder.<String, String>stream("b").selectKey((k, v) -> v);
+        KStream<String, String> merged = a.merge(b);
+        merged.groupByKey(Grouped.as("first")).count().toStream().to("c1");
+        merged.groupByKey().reduce((x, y) -> x + y).toStream().to("c2");
+        merged.filter((k, v) -> v != null).groupByKey(Grouped.as("second")).count();
+        return builder.build(props);
+    }
+
+    static Topology joinsAndTablesOptimized(Properties props) {
+        StreamsBuilder builder = new StreamsBuilder();
+        KTable<String, String> named = builder.table("named", Materialized.as("named-store"));
+        KTable<String, String> plain = builder.table("plain");
+        KStream<String, String> rekeyed = builder.<String, String>stream("s").selectKey((k, v) -> v);
+        rekeyed.join(named, (x, y) -> x + y, Joined.as("j1")).to("o1");
+        rekeyed.leftJoin(plain, (x, y) -> x + y).to("o2");
+        rekeyed.groupByKey().count();
+        named.join(plain, (x, y) -> x + y).toStream((k, v) -> v).groupByKey().count();
+        builder.<String, String>stream("p").process(Passing::new).groupByKey().count();
+        return builder.build(props);
+    }
+
+    /** Forwards every record unchanged. */
+    static final class Passing implements Processor<String, String, String, String> {
+        private ProcessorContext<String, String> context;
+
+        @Override
+        public void init(ProcessorContext<String, String> context) {
+            this.context = context;
+        }
+
+        @Override
+        public void process(Record<String, String> record) {
+            context.forward(record);
+        }
+    }
+
+    static Topology sameTopicTwice() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("in").to("out1");
+        builder.stream("in").filter((k, v) -> true).to("out2");
+        builder.stream(java.util.regex.Pattern.compile("p.*")).to("out3");
+        builder.stream(java.util.regex.Pattern.compile("p.*")).to("out4");
+        return builder.build();
+    }
+
     /** Counts records per key in the "seen" store and forwards the count. */
     static final class Counting implements Processor<String, String, String, Long> {
         private ProcessorContext<String, Long> context;

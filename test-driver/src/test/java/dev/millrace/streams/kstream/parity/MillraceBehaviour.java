@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 
 /**
  * Behaviour programs against Millrace's API; {@link KafkaBehaviour} is the same file with Kafka Streams' imports.
@@ -155,6 +156,16 @@ final class MillraceBehaviour {
         in.repartition().to("repartitioned");
         in.repartition(Repartitioned.as("named")).process(Counting::new, "seen").to("counted");
         return builder.build();
+    }
+
+    static Topology optimized(Properties props) {
+        StreamsBuilder builder = new StreamsBuilder();
+        KStream<String, String> rekeyed = builder.<String, String>stream("in").selectKey((k, v) -> v);
+        rekeyed.groupByKey().count().toStream().mapValues(MillraceBehaviour::str).to("count");
+        rekeyed.groupByKey(Grouped.as("concat")).reduce((a, b) -> a + b).toStream().to("concat");
+        KTable<String, String> names = builder.table("names", Materialized.as("names-store"));
+        rekeyed.join(names, (v, n) -> v + "/" + n).to("joined");
+        return builder.build(props);
     }
 
     /** Counts records per key in the "seen" store and forwards the count as a string. */

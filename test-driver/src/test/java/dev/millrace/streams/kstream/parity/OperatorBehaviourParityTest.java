@@ -130,4 +130,16 @@ class OperatorBehaviourParityTest {
         assertSameOutput(MillraceBehaviour::repartitionAndProcess, KafkaBehaviour::repartitionAndProcess, List.of(
                 in("in", "a", "1", 1), in("in", "b", "2", 2), in("in", "a", "3", 3)), "repartitioned", "counted");
     }
+
+    @Test
+    void optimizedTopologiesShouldBehaveLikeKafka() {
+        for (String optimization : new String[] {"none", "all"}) {
+            java.util.Properties props = new java.util.Properties();
+            props.put("topology.optimization", optimization);
+            assertSameOutput(() -> MillraceBehaviour.optimized(props), () -> KafkaBehaviour.optimized(props),
+                    List.of(in("names", "x", "X", 1), in("in", "1", "x", 2), in("in", "2", "y", 3),
+                            in("in", "3", "x", 4), in("names", "y", "Y", 5), in("in", "4", "y", 6)),
+                    "count", "concat", "joined");
+        }
+    }
 }
