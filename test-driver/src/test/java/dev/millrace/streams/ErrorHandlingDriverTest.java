@@ -112,6 +112,16 @@ class ErrorHandlingDriverTest {
     }
 
     @Test
+    void shouldNameTheOperatorAndTheConfigKeyWhenADslSerdeIsMissing() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("in").groupByKey().count().toStream().to("out");
+        assertThatThrownBy(() -> new TopologyTestDriver(builder.build()))
+                .isInstanceOf(StreamsException.class)
+                .hasMessageContaining("KSTREAM-AGGREGATE-0000000002")
+                .hasMessageContaining("default.key.serde");
+    }
+
+    @Test
     void shouldMatchKafkaOnTheDroppedRecordsCount() {
         Properties props = new Properties();
         props.put("deserialization.exception.handler",

@@ -19,7 +19,7 @@ import java.util.Map;
 public interface BranchedKStream<K, V> {
 
     /**
-     * Adds a branch.
+     * Adds a branch; e.g. {@code stream.split().branch((k, v) -> v > 0).defaultBranch()}.
      *
      * @param predicate selects the branch's records
      * @return this
@@ -36,7 +36,8 @@ public interface BranchedKStream<K, V> {
     BranchedKStream<K, V> branch(Predicate<? super K, ? super V> predicate, Branched<K, V> branched);
 
     /**
-     * Adds the default branch for unmatched records and finishes.
+     * Adds the default branch for unmatched records and finishes; e.g. {@code split(Named.as("s-"))
+     * .branch(p, Branched.as("pos")).defaultBranch()} returns branches "s-pos" and "s-0".
      *
      * @return the branches by name
      */
@@ -51,7 +52,8 @@ public interface BranchedKStream<K, V> {
     Map<String, KStream<K, V>> defaultBranch(Branched<K, V> branched);
 
     /**
-     * Finishes without a default branch (unmatched records are dropped).
+     * Finishes without a default branch (unmatched records are dropped); e.g.
+     * {@code split().branch(p, Branched.withConsumer(s -> s.to("positive"))).noDefaultBranch()}.
      *
      * @return the branches by name
      */

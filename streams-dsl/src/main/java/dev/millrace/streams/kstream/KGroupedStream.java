@@ -21,7 +21,7 @@ public interface KGroupedStream<K, V> {
     KTable<K, Long> count();
 
     /**
-     * Counts records per key.
+     * Counts records per key; e.g. {@code stream.groupByKey().count()} emits 1, 2, ... per key.
      *
      * @param named the processor name
      * @return the counts

@@ -21,7 +21,8 @@ public interface KGroupedTable<K, V> {
     KTable<K, Long> count();
 
     /**
-     * Counts source rows per group.
+     * Counts source rows per group; e.g. {@code table.groupBy((user, region) -> KeyValue.pair(region,
+     * user)).count()} counts users per region, moving a user between regions on an update.
      *
      * @param named the processor name
      * @return the counts

@@ -261,7 +261,8 @@ public interface KStream<K, V> {
     KStream<K, V> merge(KStream<K, V> otherStream, Named named);
 
     /**
-     * Writes the stream through a generated repartition topic and reads it back.
+     * Writes the stream through a generated repartition topic and reads it back; e.g.
+     * {@code stream.selectKey((k, v) -> v.userId()).repartition()} co-partitions by user.
      *
      * @return the repartitioned stream
      */
@@ -412,7 +413,8 @@ public interface KStream<K, V> {
                                      Joined<K, V, VT> joined);
 
     /**
-     * Left-joins each record with the table's current value for its key (null when absent).
+     * Left-joins each record with the table's current value for its key (null when absent); e.g.
+     * {@code clicks.leftJoin(regions, (page, region) -> page + "@" + region)}.
      *
      * @param table the table
      * @param joiner combines the values
@@ -577,7 +579,8 @@ public interface KStream<K, V> {
             String... stateStoreNames);
 
     /**
-     * Runs a fixed-key processor (it cannot change keys) on every record.
+     * Runs a fixed-key processor (it cannot change keys) on every record; e.g.
+     * {@code stream.processValues(Enricher::new, "lookups")} with a store named "lookups".
      *
      * @param processorSupplier supplies a new processor per task
      * @param stateStoreNames stores to connect

@@ -174,7 +174,7 @@ public interface KTable<K, V> {
 
     /**
      * Left-joins with another table on the key: a result exists while this side has a value (the other may be
-     * null).
+     * null); e.g. {@code users.leftJoin(regions, (user, region) -> region == null ? "unknown" : region)}.
      */
     <VO, VR> KTable<K, VR> leftJoin(KTable<K, VO> other, ValueJoiner<? super V, ? super VO, ? extends VR> joiner);
 
@@ -197,7 +197,8 @@ public interface KTable<K, V> {
                                         Named named, Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized);
 
     /**
-     * Outer-joins with another table on the key: a result exists while either side has a value.
+     * Outer-joins with another table on the key: a result exists while either side has a value; e.g.
+     * {@code left.outerJoin(right, (l, r) -> l + "/" + r)} emits "a/null", then "a/b" when b arrives.
      */
     <VO, VR> KTable<K, VR> outerJoin(KTable<K, VO> other, ValueJoiner<? super V, ? super VO, ? extends VR> joiner);
 
@@ -220,7 +221,8 @@ public interface KTable<K, V> {
                                          Named named, Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized);
 
     /**
-     * Returns the name of the store to query this table by.
+     * Returns the name of the store to query this table by; e.g. {@code table.queryableStoreName()} is "t" for a
+     * table built with {@code Materialized.as("t")}, null for an unmaterialized one.
      * 
      * @return the store name, or null when the table is not queryable
      */

@@ -65,8 +65,10 @@ interface SerdeSource<T> {
      */
     private static <T> Serde<T> contextDefault(Serde<?> serde, String role, String store) {
         if (serde == null) {
-            throw new StreamsException("reason=noSerde role=" + role + " store=" + store
-                    + " hint=giveTheSerdeToTheStoreBuilderOrConfigureADefault");
+            throw new StreamsException("Failed to initialize " + role + " serdes for store " + store + ": Please "
+                    + "specify a " + role + " serde or set one through StreamsConfig#DEFAULT_"
+                    + role.toUpperCase(java.util.Locale.ROOT) + "_SERDE_CLASS_CONFIG (default." + role + ".serde) "
+                    + "(reason=noSerde role=" + role + " store=" + store + ")");
         }
         @SuppressWarnings("unchecked") // the single place where the untyped default serde meets the store's type
         Serde<T> typed = (Serde<T>) serde;

@@ -99,7 +99,7 @@ public final class StreamTask {
     /** Opens the stores, then initialises every processor in topology order. */
     public void initialize() {
         context.setSystemTimeMs(wallClock.getAsLong());
-        stores.init(context, topology.stores());
+        stores.init(context, topology.stores(), topology.nodes());
         for (ProcessorNode<?, ?, ?, ?> node : topology.nodes()) {
             context.setCurrentNode(node);
             try {

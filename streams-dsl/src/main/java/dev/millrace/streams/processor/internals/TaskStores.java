@@ -9,7 +9,9 @@ import dev.millrace.streams.state.internals.CachedStateStore;
 import dev.millrace.streams.state.internals.WrappedStateStore;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,9 +34,21 @@ final class TaskStores {
         this.changelogTopics = changelogTopics;
     }
 
-    void init(TaskContext context, Iterable<StateStore> stores) {
+    void init(TaskContext context, Iterable<StateStore> stores, List<ProcessorNode<?, ?, ?, ?>> nodes) {
         for (StateStore store : stores) {
-            store.init(context, store);
+            try {
+                store.init(context, store);
+            } catch (RuntimeException e) {
+                List<String> users = new ArrayList<>();
+                for (ProcessorNode<?, ?, ?, ?> node : nodes) {
+                    if (node.stateStores().contains(store.name())) {
+                        users.add(node.name());
+                    }
+                }
+                throw new StreamsException("failed to initialize store " + store.name() + " of processors " + users
+                        + " (task=" + context.taskId() + " store=" + store.name() + "): " + e.getMessage(), e,
+                        context.taskId());
+            }
             if (!registered.containsKey(store.name())) {
                 throw new IllegalStateException("reason=storeNotRegistered store=" + store.name()
                         + ": a store must call register(...) from its init");
