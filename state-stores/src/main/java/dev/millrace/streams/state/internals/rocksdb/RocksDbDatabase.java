@@ -241,7 +241,7 @@ final class RocksDbDatabase implements AutoCloseable {
         checkOpen();
         drainRestored();
         try {
-            return overlay == null ? db.get(column, options.readOptions, key)
+            return overlay == null ? db.get(column, key)
                     : overlay.getFromBatchAndDB(db, column, options.readOptions, key);
         } catch (RocksDBException e) {
             throw failure("get", e);
