@@ -180,11 +180,7 @@ public class TopologyTestDriver implements Closeable {
             completeAllProcessableWork();
         }
         if (global) {
-            globalTask.addRecords(new TopicPartition(topic, PARTITION_ID),
-                    List.of(consumerRecord(topic, nextOffset(topic), timestamp, key, value, headers)));
-            while (globalTask.process(wallClockMs)) {
-                globalTask.commitCaches();
-            }
+            updateGlobalStores(topic, timestamp, key, value, headers);
             captureOutputs();
         }
     }
@@ -244,6 +240,15 @@ public class TopologyTestDriver implements Closeable {
                 java.util.Optional.empty());
     }
 
+    /** Feeds one record to the global stores' update processors at once, as Kafka's driver does. */
+    private void updateGlobalStores(String topic, long timestamp, byte[] key, byte[] value, Headers headers) {
+        globalTask.addRecords(new TopicPartition(topic, PARTITION_ID),
+                List.of(consumerRecord(topic, nextOffset(topic), timestamp, key, value, headers)));
+        while (globalTask.process(wallClockMs)) {
+            globalTask.commitCaches();
+        }
+    }
+
     private void completeAllProcessableWork() {
         captureOutputs();
         if (task == null) {
@@ -266,11 +271,7 @@ public class TopologyTestDriver implements Closeable {
                 enqueue(topic, taskTopic, record.timestamp(), record.key(), record.value(), record.headers());
             }
             if (globalTopology != null && globalTopology.source(topic) != null) {
-                globalTask.addRecords(new TopicPartition(topic, PARTITION_ID), List.of(consumerRecord(topic,
-                        nextOffset(topic), record.timestamp(), record.key(), record.value(), record.headers())));
-                while (globalTask.process(wallClockMs)) {
-                    globalTask.commitCaches();
-                }
+                updateGlobalStores(topic, record.timestamp(), record.key(), record.value(), record.headers());
             }
         }
     }

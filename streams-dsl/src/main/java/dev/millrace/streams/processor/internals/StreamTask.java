@@ -197,10 +197,7 @@ public final class StreamTask {
         if (source == null) {
             throw new IllegalArgumentException("reason=unknownInputTopic task=" + id + " topic=" + partition.topic());
         }
-        TaskInputQueues.PartitionQueue queue = input.queue(partition, source);
-        for (ConsumerRecord<byte[], byte[]> record : records) {
-            input.add(queue, record);
-        }
+        addRecords(partition, source, records);
     }
 
     /**
