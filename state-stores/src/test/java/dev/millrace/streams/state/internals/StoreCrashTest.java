@@ -47,6 +47,8 @@ class StoreCrashTest {
 
     @TempDir
     Path dir;
+    @TempDir
+    Path jvmTmp;
 
     @Test
     void shouldRecoverKeyValueStoreToItsOwnChangelogOffsetAfterSigkill() throws Exception {
@@ -191,10 +193,9 @@ class StoreCrashTest {
     }
 
     private ChildRun runChild(Scenario scenario, long seed, int target, int round, String where) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path stderr = dir.resolve("child-" + round + ".err");
-        Process child = new ProcessBuilder(java, "-Xmx128m", "-cp", System.getProperty("java.class.path"),
-                StoreCrashWriterMain.class.getName(), dir.toString(), scenario.name(), Long.toString(seed))
+        Process child = ChildJvm.of(jvmTmp, List.of("-Xmx128m"), StoreCrashWriterMain.class, dir.toString(),
+                        scenario.name(), Long.toString(seed))
                 .redirectError(stderr.toFile()).start();
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         Thread reader = startReader(child, lines);

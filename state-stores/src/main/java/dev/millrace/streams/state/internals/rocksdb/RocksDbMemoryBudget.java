@@ -12,18 +12,32 @@ import org.rocksdb.RocksDB;
 import org.rocksdb.WriteBufferManager;
 
 /**
- * The off-heap memory that RocksDB stores may use, shared by every store that opens with it: one LRU block
- * cache of {@code totalBytes} and a write-buffer manager that charges memtable memory to that same cache.
- * Index and filter blocks are cached in the high-priority pool of the cache. Memtables, data blocks, index and
- * filter blocks therefore all count against one number, so memory does not grow with the number of stores.
+ * The native memory that RocksDB stores may use, shared by every store that opens with it. The budget is the
+ * total that the stores of a process may add to its resident set; it is split in two:
+ * <ul>
+ *   <li><b>the cache</b> ({@link Settings#cacheBytes()}): one LRU block cache, with a write-buffer manager that
+ *       charges memtable memory to that same cache, and index and filter blocks cached in its high-priority pool.
+ *       Memtables, data blocks, index and filter blocks all count against it, so it does not grow with the number
+ *       of stores;</li>
+ *   <li><b>the headroom</b>, the rest: what RocksDB allocates without charging it to any cache. Measured on
+ *       rocksdbjni 10.1 (benchmarks/RESULTS.md, "Memory figure"): about 0.2 MiB per open store (column family
+ *       data, table and blob caches, version set; the per-store info log is gone because every store logs through
+ *       one shared {@link RocksDbLog}), flush and compaction buffers, and the allocator's free lists and
+ *       fragmentation left behind by a cache that keeps evicting 4 KiB blocks (a quarter to a half of the cache
+ *       with glibc). 200 busy stores need about 110 MiB of it; the default 60% of 256 MiB covers that with
+ *       about 40 MiB to spare (RSS growth measured 206-219 MiB); far more stores need a larger budget or a
+ *       smaller {@value #CACHE_RATIO_CONFIG}.</li>
+ * </ul>
  *
  * <p>Configuration (our own keys, read by {@link Settings#from(Map)}):
  * <ul>
- *   <li>{@value #BUDGET_BYTES_CONFIG}: total bytes of the cache, default 256 MiB.</li>
- *   <li>{@value #WRITE_BUFFER_RATIO_CONFIG}: part of the total that the memtables of all stores may fill
+ *   <li>{@value #BUDGET_BYTES_CONFIG}: total bytes, default 256 MiB.</li>
+ *   <li>{@value #CACHE_RATIO_CONFIG}: part of the total given to the shared cache, in {@code (0, 1]}, default
+ *       0.4 (102 MiB of the default total).</li>
+ *   <li>{@value #WRITE_BUFFER_RATIO_CONFIG}: part of the cache that the memtables of all stores may fill
  *       before they flush, in {@code (0, 1]}, default 0.5 (see the memtable shares below).</li>
  *   <li>{@value #STRICT_CAPACITY_CONFIG}: when true, a block that does not fit is not cached and the read
- *       that needed it fails instead of exceeding the budget; default false (the cache may overshoot briefly
+ *       that needed it fails instead of exceeding the cache; default false (the cache may overshoot briefly
  *       while blocks are pinned).</li>
  *   <li>{@value #HIGH_PRIORITY_RATIO_CONFIG}: part of the cache reserved for index and filter blocks, in
  *       {@code [0, 1)}, default 0.1.</li>
@@ -47,9 +61,11 @@ import org.rocksdb.WriteBufferManager;
  * with the last one. All methods are thread-safe.
  */
 public final class RocksDbMemoryBudget implements AutoCloseable {
-    /** Total bytes of the shared cache (block cache and memtables together). */
+    /** Total bytes the stores of a process may use: the shared cache and the headroom. */
     public static final String BUDGET_BYTES_CONFIG = "rocksdb.memory.budget.bytes";
-    /** Part of the budget that memtables may use. */
+    /** Part of the budget given to the shared cache (blocks and memtables). */
+    public static final String CACHE_RATIO_CONFIG = "rocksdb.memory.cache.ratio";
+    /** Part of the cache that memtables may use. */
     public static final String WRITE_BUFFER_RATIO_CONFIG = "rocksdb.memory.write.buffer.ratio";
     /** Whether the cache refuses inserts beyond its capacity. */
     public static final String STRICT_CAPACITY_CONFIG = "rocksdb.memory.strict.capacity";
@@ -57,6 +73,8 @@ public final class RocksDbMemoryBudget implements AutoCloseable {
     public static final String HIGH_PRIORITY_RATIO_CONFIG = "rocksdb.memory.high.priority.pool.ratio";
     /** Default of {@value #BUDGET_BYTES_CONFIG}: 256 MiB. */
     public static final long DEFAULT_BUDGET_BYTES = 256L * 1024 * 1024;
+    /** Default of {@value #CACHE_RATIO_CONFIG}. */
+    public static final double DEFAULT_CACHE_RATIO = 0.4;
     /** Default of {@value #WRITE_BUFFER_RATIO_CONFIG}. */
     public static final double DEFAULT_WRITE_BUFFER_RATIO = 0.5;
     /** Default of {@value #HIGH_PRIORITY_RATIO_CONFIG}. */
@@ -79,7 +97,7 @@ public final class RocksDbMemoryBudget implements AutoCloseable {
     private RocksDbMemoryBudget(Settings settings, boolean shared) {
         this.settings = settings;
         this.shared = shared;
-        this.cache = new LRUCache(settings.totalBytes(), -1, settings.strictCapacity(),
+        this.cache = new LRUCache(settings.cacheBytes(), -1, settings.strictCapacity(),
                 settings.highPriorityPoolRatio());
         this.writeBufferManager = new WriteBufferManager(settings.writeBufferBytes(), cache);
     }
@@ -254,16 +272,20 @@ public final class RocksDbMemoryBudget implements AutoCloseable {
      * The settings of a budget; two equal settings share one process-wide budget.
      *
      * @param totalBytes            total bytes, positive
-     * @param writeBufferRatio      part for memtables, in {@code (0, 1]}
+     * @param cacheRatio            part of the total for the shared cache, in {@code (0, 1]}
+     * @param writeBufferRatio      part of the cache for memtables, in {@code (0, 1]}
      * @param strictCapacity        whether the cache refuses inserts beyond its capacity
-     * @param highPriorityPoolRatio part for index and filter blocks, in {@code [0, 1)}
+     * @param highPriorityPoolRatio part of the cache for index and filter blocks, in {@code [0, 1)}
      */
-    public record Settings(long totalBytes, double writeBufferRatio, boolean strictCapacity,
+    public record Settings(long totalBytes, double cacheRatio, double writeBufferRatio, boolean strictCapacity,
                            double highPriorityPoolRatio) {
         /** Checks the ranges. */
         public Settings {
             if (totalBytes <= 0) {
                 throw new IllegalArgumentException(BUDGET_BYTES_CONFIG + "=" + totalBytes + " must be positive");
+            }
+            if (!(cacheRatio > 0 && cacheRatio <= 1)) {
+                throw new IllegalArgumentException(CACHE_RATIO_CONFIG + "=" + cacheRatio + " must be in (0, 1]");
             }
             if (!(writeBufferRatio > 0 && writeBufferRatio <= 1)) {
                 throw new IllegalArgumentException(WRITE_BUFFER_RATIO_CONFIG + "=" + writeBufferRatio
@@ -284,14 +306,20 @@ public final class RocksDbMemoryBudget implements AutoCloseable {
         public static Settings from(Map<String, ?> configs) {
             return new Settings(
                     EngineConfigs.longValue(configs, BUDGET_BYTES_CONFIG, DEFAULT_BUDGET_BYTES),
+                    EngineConfigs.doubleValue(configs, CACHE_RATIO_CONFIG, DEFAULT_CACHE_RATIO),
                     EngineConfigs.doubleValue(configs, WRITE_BUFFER_RATIO_CONFIG, DEFAULT_WRITE_BUFFER_RATIO),
                     EngineConfigs.booleanValue(configs, STRICT_CAPACITY_CONFIG, false),
                     EngineConfigs.doubleValue(configs, HIGH_PRIORITY_RATIO_CONFIG, DEFAULT_HIGH_PRIORITY_RATIO));
         }
 
-        /** @return the bytes memtables may use before stores are made to flush */
+        /** @return the capacity of the shared cache, blocks and memtables together */
+        public long cacheBytes() {
+            return Math.max(1, (long) (totalBytes * cacheRatio));
+        }
+
+        /** @return the bytes memtables may use before stores are made to flush, a part of the cache */
         public long writeBufferBytes() {
-            return Math.max(1, (long) (totalBytes * writeBufferRatio));
+            return Math.max(1, (long) (cacheBytes() * writeBufferRatio));
         }
     }
 }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -13,9 +14,10 @@ import org.rocksdb.RocksDB;
 
 /**
  * Child process of {@link RocksDbMemoryTest}: opens many key-value engines with the default memory budget,
- * writes and reads through all of them round-robin (an optional fourth argument sets the budget bytes),
- * samples VmRSS from {@code /proc/self/status} while doing so, and prints {@code RSS baseline=<bytes> peak=<bytes> written=<bytes>} once done. The heap is pre-touched
- * at a fixed size so that its growth does not count.
+ * writes and reads through all of them round-robin (further {@code key=value} arguments are store configs),
+ * samples VmRSS from {@code /proc/self/status} while doing so, and prints
+ * {@code RSS baseline=<bytes> peak=<bytes> written=<bytes> cacheUsage=<bytes> cacheBytes=<bytes>} once done. The
+ * heap is pre-touched at a fixed size so that its growth does not count.
  */
 final class MemoryProbeMain {
     private MemoryProbeMain() {
@@ -25,8 +27,11 @@ final class MemoryProbeMain {
         Path dir = Path.of(args[0]);
         int engines = Integer.parseInt(args[1]);
         long bytesPerEngine = Long.parseLong(args[2]);
-        Map<String, Object> configs = args.length > 3
-                ? Map.of(RocksDbMemoryBudget.BUDGET_BYTES_CONFIG, Long.parseLong(args[3])) : Map.of();
+        Map<String, Object> configs = new HashMap<>();
+        for (int i = 3; i < args.length; i++) {
+            String[] setting = args[i].split("=", 2);
+            configs.put(setting[0], setting[1]);
+        }
         RocksDB.loadLibrary();
         long baseline = rss();
         long peak = baseline;
@@ -34,6 +39,8 @@ final class MemoryProbeMain {
         Random random = new Random(Long.getLong("millrace.seed", 0x5EEDL));
         byte[] value = new byte[1024];
         long written = 0;
+        long cacheUsage;
+        long cacheBytes;
         try {
             for (int i = 0; i < engines; i++) {
                 open.add(RocksDbKeyValueEngine.open(dir.resolve("store-" + i), "store-" + i, null, configs));
@@ -57,7 +64,8 @@ final class MemoryProbeMain {
             }
             peak = Math.max(peak, rss());
             try (RocksDbMemoryBudget budget = RocksDbMemoryBudget.shared(configs)) {
-                System.err.println("cacheUsage=" + budget.usage() + " pinned=" + budget.pinnedUsage());
+                cacheUsage = budget.usage();
+                cacheBytes = budget.settings().cacheBytes();
             }
         } finally {
             for (RocksDbKeyValueEngine engine : open) {
@@ -65,7 +73,8 @@ final class MemoryProbeMain {
             }
         }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        out.println("RSS baseline=" + baseline + " peak=" + peak + " written=" + written);
+        out.println("RSS baseline=" + baseline + " peak=" + peak + " written=" + written + " cacheUsage=" + cacheUsage
+                + " cacheBytes=" + cacheBytes);
     }
 
     private static byte[] key(int i) {

@@ -4,11 +4,13 @@ import static dev.millrace.streams.state.internals.rocksdb.TestBytes.SEED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.millrace.streams.state.internals.ChildJvm;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -37,6 +39,8 @@ class RocksDbCrashTest {
 
     @TempDir
     Path dir;
+    @TempDir
+    Path jvmTmp;
 
     @Test
     void shouldRecoverExactlyTheCommittedStateAfterSigkill() throws Exception {
@@ -61,9 +65,8 @@ class RocksDbCrashTest {
     }
 
     private long runChildUntil(long target, long acknowledged, String where) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-Xmx128m", "-cp", System.getProperty("java.class.path"),
-                CrashWriterMain.class.getName(), dir.toString(), Long.toString(SEED))
+        Process child = ChildJvm.of(jvmTmp, List.of("-Xmx128m"), CrashWriterMain.class, dir.toString(),
+                        Long.toString(SEED))
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         Thread reader = new Thread(() -> {

@@ -7,11 +7,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.millrace.common.TopicPartition;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rocksdb.Options;
@@ -37,6 +39,18 @@ class RocksDbKeyValueEngineTest {
             assertThat(engine.committedOffsets()).containsExactly(Map.entry(P0, 7L), Map.entry(P1, 3L));
             assertThat(engine.get(bytes("a"))).isEqualTo(bytes("1"));
             assertThat(engine.committedOffset(new TopicPartition("other", 0))).isNull();
+        }
+    }
+
+    @Test
+    void shouldLogThroughTheSharedLoggerWithoutALogFilePerStore() throws Exception {
+        try (RocksDbKeyValueEngine engine = RocksDbKeyValueEngine.open(dir, "kv", null, Map.of())) {
+            engine.put(bytes("a"), bytes("1"));
+            engine.commit(Map.of(P0, 1L));
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(file -> file.getFileName().toString())).as("files of the store")
+                    .contains("CURRENT").noneMatch(name -> name.startsWith("LOG"));
         }
     }
 

@@ -24,7 +24,8 @@ class RocksDbMemoryBudgetTest {
                      "4194304"))) {
             assertThat(a).isSameAs(b).isNotSameAs(other);
             assertThat(a.references()).isEqualTo(2);
-            assertThat(a.settings().writeBufferBytes()).isEqualTo(2L << 20);
+            assertThat(a.settings().cacheBytes()).isEqualTo((long) ((8L << 20) * 0.4));
+            assertThat(a.settings().writeBufferBytes()).isEqualTo((long) ((8L << 20) * 0.4 * 0.25));
         }
     }
 
@@ -54,13 +55,17 @@ class RocksDbMemoryBudgetTest {
         assertThatThrownBy(() -> RocksDbMemoryBudget.Settings.from(Map.of(
                 RocksDbMemoryBudget.BUDGET_BYTES_CONFIG, "lots"))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("rocksdb.memory.budget.bytes=lots");
+        assertThatThrownBy(() -> RocksDbMemoryBudget.Settings.from(Map.of(
+                RocksDbMemoryBudget.CACHE_RATIO_CONFIG, "0"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("rocksdb.memory.cache.ratio=0.0 must be in (0, 1]");
     }
 
     @Test
-    void shouldDefaultToAQuarterGibibyteHalfOfItForMemtables() {
+    void shouldDefaultToAQuarterGibibyteFortyPercentOfItForTheCacheAndHalfOfThatForMemtables() {
         RocksDbMemoryBudget.Settings settings = RocksDbMemoryBudget.Settings.from(Map.of());
         assertThat(settings.totalBytes()).isEqualTo(256L << 20);
-        assertThat(settings.writeBufferBytes()).isEqualTo(128L << 20);
+        assertThat(settings.cacheBytes()).isEqualTo((long) ((256L << 20) * 0.4));
+        assertThat(settings.writeBufferBytes()).isEqualTo((long) ((256L << 20) * 0.4) / 2);
         assertThat(settings.strictCapacity()).isFalse();
     }
 }

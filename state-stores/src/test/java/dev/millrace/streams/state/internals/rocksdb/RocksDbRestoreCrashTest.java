@@ -4,6 +4,7 @@ import static dev.millrace.streams.state.internals.rocksdb.TestBytes.SEED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.millrace.streams.state.internals.ChildJvm;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -37,6 +38,8 @@ class RocksDbRestoreCrashTest {
 
     @TempDir
     Path dir;
+    @TempDir
+    Path jvmTmp;
 
     @Test
     void shouldLeaveAChangelogPrefixAtOrAfterTheOffsetWhenKilledDuringRestore() throws Exception {
@@ -80,9 +83,8 @@ class RocksDbRestoreCrashTest {
     }
 
     private long runChildUntil(long target, String where) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-Xmx128m", "-cp", System.getProperty("java.class.path"),
-                RestoreCrashWriterMain.class.getName(), dir.toString(), Long.toString(SEED))
+        Process child = ChildJvm.of(jvmTmp, List.of("-Xmx128m"), RestoreCrashWriterMain.class, dir.toString(),
+                        Long.toString(SEED))
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         long last = 0;
         try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(),
