@@ -9,6 +9,7 @@ import dev.millrace.streams.state.internals.rocksdb.RocksDbEngine;
 import dev.millrace.streams.state.internals.rocksdb.RocksDbStatistics;
 import dev.millrace.streams.state.internals.rocksdb.RocksDbStoreException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -17,6 +18,13 @@ import java.util.function.Supplier;
  * mode during restores (entered by the first restored batch, left by the first normal write or at
  * close), store-managed offsets, statistics and position tracking. Confined like the store that owns
  * it: every method is called under that store's monitor.
+ *
+ * <p>The position is committed with the offsets, in the same atomic write batch as the data (beyond Kafka, which
+ * writes a separate {@code .position} file after the commit): after a crash or a restart the store resumes with
+ * the position of the commit its content belongs to. Writes after that commit which survived a crash (possible
+ * outside exactly-once mode) are not counted in the position until the records that made them are processed
+ * again, so a recovered position may lag the content but never leads it, which is the safe side for
+ * bounded-staleness queries.
  *
  * @param <E> the engine type
  */
@@ -47,6 +55,10 @@ final class RocksDBStoreLifecycle<E extends RocksDbEngine> {
             throw new ProcessorStateException("reason=openFailed store=" + name + " dir=" + dir, e);
         }
         this.context = context;
+        for (Map.Entry<TopicPartition, Long> component : engine.committedPosition().entrySet()) {
+            position.withComponent(component.getKey().topic(), component.getKey().partition(),
+                    component.getValue());
+        }
         open = true;
     }
 
@@ -101,7 +113,17 @@ final class RocksDBStoreLifecycle<E extends RocksDbEngine> {
     }
 
     void commit(Map<TopicPartition, Long> changelogOffsets) {
-        engine().commit(changelogOffsets);
+        engine().commit(changelogOffsets, positionComponents());
+    }
+
+    private Map<TopicPartition, Long> positionComponents() {
+        Map<TopicPartition, Long> components = new HashMap<>();
+        for (String topic : position.getTopics()) {
+            for (Map.Entry<Integer, Long> partition : position.getPartitionPositions(topic).entrySet()) {
+                components.put(new TopicPartition(topic, partition.getKey()), partition.getValue());
+            }
+        }
+        return components;
     }
 
     Long committedOffset(TopicPartition partition) {

@@ -155,6 +155,29 @@ class RocksDBStoreTest {
     }
 
     @Test
+    void shouldResumeWithThePositionOfTheLastCommitAfterReopen() {
+        RocksDBTestContext context = new RocksDBTestContext(stateDir).exactlyOnce();
+        RocksDBStore store = open(context, "kv");
+        context.setRecord("input", 2, 40L);
+        store.put(bytes(1), new byte[] {1});
+        context.setRecord("other", 0, 5L);
+        store.put(bytes(2), new byte[] {2});
+        store.commit(Map.of(CHANGELOG, 2L));
+        context.setRecord("input", 2, 41L);
+        store.put(bytes(3), new byte[] {3});
+        assertThat(store.getPosition().getPartitionPositions("input")).containsEntry(2, 41L);
+        store.close();
+
+        RocksDBStore reopened = open(new RocksDBTestContext(stateDir).exactlyOnce(), "kv");
+        assertThat(reopened.get(bytes(3))).as("uncommitted write dropped").isNull();
+        assertThat(reopened.getPosition().getTopics()).containsExactlyInAnyOrder("input", "other");
+        assertThat(reopened.getPosition().getPartitionPositions("input")).as("position of the commit")
+                .containsExactly(Map.entry(2, 40L));
+        assertThat(reopened.getPosition().getPartitionPositions("other")).containsExactly(Map.entry(0, 5L));
+        reopened.close();
+    }
+
+    @Test
     void shouldRefuseUseOfClosedStoreAndIterator() {
         RocksDBStore store = open(new RocksDBTestContext(stateDir), "kv");
         store.put(bytes(1), new byte[] {1});

@@ -126,14 +126,17 @@ class RocksDBWindowStoreTest {
     void shouldKeepWindowsStreamTimeAndOffsetsAcrossReopen() {
         WindowBytesStoreSupplier supplier = Stores.persistentWindowStore("w", Duration.ofMinutes(10),
                 Duration.ofMinutes(1), false);
-        WindowStore<Bytes, byte[]> store = open(supplier, new RocksDBTestContext(stateDir));
+        RocksDBTestContext context = new RocksDBTestContext(stateDir);
+        WindowStore<Bytes, byte[]> store = open(supplier, context);
         Bytes key = Bytes.wrap(new byte[] {'k'});
+        context.setRecord("input", 1, 17L);
         store.put(key, new byte[] {1}, 60_000);
         store.put(key, new byte[] {2}, 900_000);
         store.commit(Map.of(CHANGELOG, 9L));
         store.close();
 
         WindowStore<Bytes, byte[]> reopened = open(supplier, new RocksDBTestContext(stateDir));
+        assertThat(reopened.getPosition().getPartitionPositions("input")).containsExactly(Map.entry(1, 17L));
         assertThat(reopened.fetch(key, 900_000)).containsExactly(2);
         assertThat(reopened.fetch(key, 60_000)).as("expired by the stream time stored at commit").isNull();
         assertThat(reopened.committedOffset(CHANGELOG)).isEqualTo(9L);

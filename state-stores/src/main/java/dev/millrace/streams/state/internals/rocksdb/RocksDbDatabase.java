@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.IngestExternalFileOptions;
@@ -370,24 +371,26 @@ final class RocksDbDatabase implements AutoCloseable {
     }
 
     /**
-     * Writes the pending overlay, the offsets and the markers in one atomic batch, after ingesting buffered
-     * restored records; flushes afterwards when commits are to be durable on return.
+     * Writes the pending overlay, the offsets, the markers and the position in one atomic batch, after ingesting
+     * buffered restored records; flushes afterwards when commits are to be durable on return.
      *
-     * @param offsets changelog offsets to record
-     * @param markers engine markers to record (for example the observed stream time)
+     * @param offsets  changelog offsets to record
+     * @param markers  engine markers to record (for example the observed stream time)
+     * @param position components of the store's position to record (input topic partition to offset)
      */
-    synchronized void commit(Map<TopicPartition, Long> offsets, Map<String, Long> markers) {
+    synchronized void commit(Map<TopicPartition, Long> offsets, Map<String, Long> markers,
+                             Map<TopicPartition, Long> position) {
         checkOpen();
         drainRestored();
         try {
             if (overlay != null) {
-                addMarkers(overlay, offsets, markers);
+                addMarkers(overlay, offsets, markers, position);
                 db.write(options.commitOptions, overlay);
                 overlay.clear();
                 modifications++;
             } else {
                 try (WriteBatch batch = new WriteBatch()) {
-                    addMarkers(batch, offsets, markers);
+                    addMarkers(batch, offsets, markers, position);
                     db.write(options.commitOptions, batch);
                 }
             }
@@ -401,7 +404,7 @@ final class RocksDbDatabase implements AutoCloseable {
     }
 
     private void addMarkers(org.rocksdb.AbstractWriteBatch batch, Map<TopicPartition, Long> offsets,
-                            Map<String, Long> markers) throws RocksDBException {
+                            Map<String, Long> markers, Map<TopicPartition, Long> position) throws RocksDBException {
         for (Map.Entry<TopicPartition, Long> offset : offsets.entrySet()) {
             batch.put(offsetsColumn, OffsetsCodec.offsetKey(offset.getKey()),
                     OffsetsCodec.encodeLong(offset.getValue()));
@@ -409,6 +412,10 @@ final class RocksDbDatabase implements AutoCloseable {
         for (Map.Entry<String, Long> marker : markers.entrySet()) {
             batch.put(offsetsColumn, OffsetsCodec.markerKey(marker.getKey()),
                     OffsetsCodec.encodeLong(marker.getValue()));
+        }
+        for (Map.Entry<TopicPartition, Long> component : position.entrySet()) {
+            batch.put(offsetsColumn, OffsetsCodec.positionKey(component.getKey()),
+                    OffsetsCodec.encodeLong(component.getValue()));
         }
     }
 
@@ -432,17 +439,26 @@ final class RocksDbDatabase implements AutoCloseable {
     }
 
     synchronized Map<TopicPartition, Long> committedOffsets() {
+        return committedPartitionValues(OffsetsCodec::isOffsetKey);
+    }
+
+    /** @return the committed position components: input topic partition to the highest offset applied */
+    synchronized Map<TopicPartition, Long> committedPosition() {
+        return committedPartitionValues(OffsetsCodec::isPositionKey);
+    }
+
+    private Map<TopicPartition, Long> committedPartitionValues(Predicate<byte[]> kind) {
         checkOpen();
-        Map<TopicPartition, Long> offsets = new TreeMap<>((a, b) -> a.topic().equals(b.topic())
+        Map<TopicPartition, Long> values = new TreeMap<>((a, b) -> a.topic().equals(b.topic())
                 ? Integer.compare(a.partition(), b.partition()) : a.topic().compareTo(b.topic()));
         try (RocksIterator it = db.newIterator(offsetsColumn, options.readOptions)) {
             for (it.seekToFirst(); it.isValid(); it.next()) {
-                if (OffsetsCodec.isOffsetKey(it.key())) {
-                    offsets.put(OffsetsCodec.partitionOf(it.key()), OffsetsCodec.decodeLong(it.value()));
+                if (kind.test(it.key())) {
+                    values.put(OffsetsCodec.partitionOf(it.key()), OffsetsCodec.decodeLong(it.value()));
                 }
             }
         }
-        return offsets;
+        return values;
     }
 
     synchronized Long committedMarker(String marker) {

@@ -14,7 +14,21 @@ public interface RocksDbEngine extends AutoCloseable {
     boolean transactional();
 
     /** Writes pending data (in transactional mode) and {@code offsets} in one atomic batch. */
-    void commit(Map<TopicPartition, Long> offsets);
+    default void commit(Map<TopicPartition, Long> offsets) {
+        commit(offsets, Map.of());
+    }
+
+    /**
+     * Writes pending data (in transactional mode), {@code offsets} and the store's {@code position} in one atomic
+     * batch, so that after a crash the recorded position describes exactly the committed content.
+     *
+     * @param offsets  changelog offsets
+     * @param position position components: input topic partition to the highest offset applied to the store
+     */
+    void commit(Map<TopicPartition, Long> offsets, Map<TopicPartition, Long> position);
+
+    /** The position components recorded by the last commit that survived, empty if none. */
+    Map<TopicPartition, Long> committedPosition();
 
     /** Drops uncommitted writes (transactional mode). */
     void abort();

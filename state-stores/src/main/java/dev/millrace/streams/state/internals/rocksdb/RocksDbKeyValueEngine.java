@@ -175,15 +175,16 @@ public final class RocksDbKeyValueEngine implements RocksDbEngine {
     }
 
     /**
-     * Atomically writes the pending writes (transactional mode) and the offsets. Durable at the next flush, or
-     * before returning with {@value RocksDbEngineConfig#COMMIT_SYNC_CONFIG}.
+     * Atomically writes the pending writes (transactional mode), the offsets and the position. Durable at the next
+     * flush, or before returning with {@value RocksDbEngineConfig#COMMIT_SYNC_CONFIG}.
      *
-     * @param offsets the changelog offsets this store has applied, per changelog partition
+     * @param offsets  the changelog offsets this store has applied, per changelog partition
+     * @param position the store's position components, per input topic partition
      */
-    public void commit(Map<TopicPartition, Long> offsets) {
-        database.commit(offsets, Map.of());
+    @Override
+    public void commit(Map<TopicPartition, Long> offsets, Map<TopicPartition, Long> position) {
+        database.commit(offsets, Map.of(), position);
     }
-
     /**
      * Drops every write since the last commit.
      *
@@ -206,6 +207,11 @@ public final class RocksDbKeyValueEngine implements RocksDbEngine {
     /** @return every committed offset */
     public Map<TopicPartition, Long> committedOffsets() {
         return database.committedOffsets();
+    }
+
+    @Override
+    public Map<TopicPartition, Long> committedPosition() {
+        return database.committedPosition();
     }
 
     /** Makes every committed (transactional) or every (otherwise) write durable; does not commit the overlay. */

@@ -284,12 +284,14 @@ public final class SegmentedRocksDbEngine implements RocksDbEngine {
     }
 
     /**
-     * Atomically writes pending writes (transactional mode), the offsets and the observed stream time.
+     * Atomically writes pending writes (transactional mode), the offsets, the position and the observed stream time.
      *
-     * @param offsets the changelog offsets this store has applied
+     * @param offsets  the changelog offsets this store has applied
+     * @param position the store's position components, per input topic partition
      */
-    public synchronized void commit(Map<TopicPartition, Long> offsets) {
-        database.commit(offsets, Map.of(STREAM_TIME_MARKER, observedStreamTime));
+    @Override
+    public synchronized void commit(Map<TopicPartition, Long> offsets, Map<TopicPartition, Long> position) {
+        database.commit(offsets, Map.of(STREAM_TIME_MARKER, observedStreamTime), position);
         committedStreamTime = observedStreamTime;
         dropRetiredIfIdle(true);
     }
@@ -316,6 +318,11 @@ public final class SegmentedRocksDbEngine implements RocksDbEngine {
     /** @return every committed offset */
     public Map<TopicPartition, Long> committedOffsets() {
         return database.committedOffsets();
+    }
+
+    @Override
+    public Map<TopicPartition, Long> committedPosition() {
+        return database.committedPosition();
     }
 
     /** @return RocksDB's estimate of committed keys over live segments */
