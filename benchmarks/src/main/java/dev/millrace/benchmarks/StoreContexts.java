@@ -147,9 +147,16 @@ final class StoreContexts {
             register(store, restoreCallback);
         }
 
+        /** Empty, except for {@code rocksdb.*} system properties (e.g. {@code -Drocksdb.memory.cache.ratio=1}). */
         @Override
         public Map<String, Object> appConfigs() {
-            return new HashMap<>();
+            Map<String, Object> configs = new HashMap<>();
+            for (String name : System.getProperties().stringPropertyNames()) {
+                if (name.startsWith("rocksdb.")) {
+                    configs.put(name, System.getProperty(name));
+                }
+            }
+            return configs;
         }
 
         @Override

@@ -25,7 +25,7 @@ import org.rocksdb.WriteBufferManager;
  *       one shared {@link RocksDbLog}), flush and compaction buffers, and the allocator's free lists and
  *       fragmentation left behind by a cache that keeps evicting 4 KiB blocks (a quarter to a half of the cache
  *       with glibc). 200 busy stores need about 110 MiB of it; the default 60% of 256 MiB covers that with
- *       about 40 MiB to spare (RSS growth measured 206-219 MiB); far more stores need a larger budget or a
+ *       about 35 MiB to spare (RSS growth measured 214-223 MiB); far more stores need a larger budget or a
  *       smaller {@value #CACHE_RATIO_CONFIG}.</li>
  * </ul>
  *

@@ -24,8 +24,8 @@ import org.rocksdb.WriteOptions;
  * differences: the block cache and the write-buffer manager come from the shared {@link RocksDbMemoryBudget} with
  * index and filter blocks cached in it (those of level-0 files pinned there, so that point reads do not look them
  * up in the cache each time); atomic flush on; every database logs warnings and errors through the one
- * {@link RocksDbLog} of the process instead of a {@code LOG} file of its own; and the table cache has 4 shards
- * instead of 64. The last two cut what each open store allocates outside the budget's cache.
+ * {@link RocksDbLog} of the process instead of a {@code LOG} file of its own, which cuts what each open store
+ * allocates outside the budget's cache.
  *
  * <p><b>Durability argument.</b> As in Kafka Streams the write-ahead log is off for every write. Crash consistency
  * comes from {@code atomic_flush}: whenever RocksDB flushes (a memtable is full, the write-buffer manager asks for
@@ -42,8 +42,6 @@ final class RocksDbOptions implements AutoCloseable {
     static final long BLOCK_SIZE = 4096L;
     static final long WRITE_BUFFER_SIZE = 16L * 1024 * 1024;
     static final int MAX_WRITE_BUFFERS = 3;
-    /** Four table-cache shards instead of 64: a store is read by its stream thread and two background threads. */
-    static final int TABLE_CACHE_SHARD_BITS = 2;
 
     final Options options;
     final DBOptions dbOptions;
@@ -89,7 +87,6 @@ final class RocksDbOptions implements AutoCloseable {
                 .setErrorIfExists(false)
                 .setInfoLogLevel(InfoLogLevel.WARN_LEVEL)
                 .setLogger(RocksDbLog.instance())
-                .setTableCacheNumshardbits(TABLE_CACHE_SHARD_BITS)
                 .setIncreaseParallelism(Math.max(Runtime.getRuntime().availableProcessors(), 2));
         if (statistics != null) {
             statistics.setStatsLevel(StatsLevel.EXCEPT_DETAILED_TIMERS);

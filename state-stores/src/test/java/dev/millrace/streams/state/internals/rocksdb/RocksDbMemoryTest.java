@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>Everything counts: the cache (40% of the budget), what RocksDB allocates per store outside it, flush and
  * compaction buffers, the allocator's free lists, and the JIT compiling the probe (its compiler thread's malloc
- * arena alone is 10-30 MiB). Measured 206-219 MiB on a 2-core machine (benchmarks/RESULTS.md, "Memory figure").
+ * arena alone is 10-30 MiB). Measured 214-223 MiB on a 2-core machine (benchmarks/RESULTS.md, "Memory figure").
  */
 @Tag("integration")
 class RocksDbMemoryTest {
