@@ -53,7 +53,7 @@ public class PositionBound {
 
     @Override
     public String toString() {
-        return isUnbounded() ? "PositionBound{unbounded}" : "PositionBound{position=" + position + '}';
+        return "PositionBound{position=" + position + '}';
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.millrace.streams.query;
 
 import dev.millrace.streams.processor.StateStore;
+import dev.millrace.streams.query.internals.FailedQueryResult;
+import dev.millrace.streams.query.internals.SucceededQueryResult;
 
 import java.util.List;
 
@@ -45,22 +47,27 @@ public interface QueryResult<R> {
      * @return a failure of reason {@link FailureReason#UNKNOWN_QUERY_TYPE}
      */
     static <R> QueryResult<R> forUnknownQueryType(Query<R> query, StateStore store) {
-        return new FailedQueryResult<>(FailureReason.UNKNOWN_QUERY_TYPE,
+        return forFailure(FailureReason.UNKNOWN_QUERY_TYPE,
                 "reason=unknownQueryType store=" + store.getClass().getName() + " query=" + query);
     }
 
     /**
-     * Creates the failure of a store that has not reached the requested bound.
+     * Creates the failure of a store that has not reached the requested bound, or that is not initialised yet
+     * (then {@code partition} is null: such a store is never up to any bound).
      *
      * @param currentPosition where the store is
      * @param positionBound what was required
-     * @param partition the store partition
+     * @param partition the store partition, or null if the store is not initialised
      * @param <R> the result type
      * @return a failure of reason {@link FailureReason#NOT_UP_TO_BOUND}
      */
     static <R> QueryResult<R> notUpToBound(Position currentPosition, PositionBound positionBound, Integer partition) {
-        return new FailedQueryResult<>(FailureReason.NOT_UP_TO_BOUND, "reason=notUpToBound position="
-                + currentPosition + " bound=" + positionBound + " partition=" + partition);
+        if (partition == null) {
+            return forFailure(FailureReason.NOT_UP_TO_BOUND,
+                    "reason=storeNotInitialised bound=" + positionBound);
+        }
+        return forFailure(FailureReason.NOT_UP_TO_BOUND, "reason=notUpToBound partition=" + partition
+                + " position=" + currentPosition + " bound=" + positionBound);
     }
 
     /**

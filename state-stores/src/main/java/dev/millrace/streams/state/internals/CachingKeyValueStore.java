@@ -8,7 +8,12 @@ import dev.millrace.streams.kstream.internals.Change;
 import dev.millrace.streams.processor.StateStore;
 import dev.millrace.streams.processor.StateStoreContext;
 import dev.millrace.streams.processor.api.Record;
+import dev.millrace.streams.query.KeyQuery;
 import dev.millrace.streams.query.Position;
+import dev.millrace.streams.query.PositionBound;
+import dev.millrace.streams.query.Query;
+import dev.millrace.streams.query.QueryConfig;
+import dev.millrace.streams.query.QueryResult;
 import dev.millrace.streams.state.KeyValueIterator;
 import dev.millrace.streams.state.KeyValueStore;
 
@@ -23,6 +28,11 @@ import java.util.Objects;
  * winning. When the cache flushes (on {@link #flush}/{@link #commit}, or on eviction), each dirty entry is written
  * to the store below with its record context installed, then forwarded to the {@link CacheFlushListener}, if
  * any; a deletion of a key absent below is neither written nor forwarded when a listener is set.
+ *
+ * <p>Interactive queries (as in Kafka Streams): a {@link KeyQuery} is checked against the merged position of the
+ * cache and the store below and answered from the cache when the key is cached there (a cached deletion answers
+ * null), otherwise by the store below; every other query, range queries included, goes to the store below and
+ * does not see the cached writes.
  *
  * <p>Thread-safety: the store's methods are synchronized, so interactive queries may read while the stream
  * thread writes. Failure: every data method throws {@link InvalidStateStoreException} when the store is closed.
@@ -198,6 +208,48 @@ public class CachingKeyValueStore extends CachingLayer<KeyValueStore<Bytes, byte
     public synchronized long approximateNumEntries() {
         validateStoreOpen();
         return wrapped().approximateNumEntries();
+    }
+
+    /**
+     * Answers a {@link KeyQuery} from the cache when it holds the key, else from the store below, after checking
+     * the bound against the merged position (which the answer carries); a key query with
+     * {@link KeyQuery#isSkipCache()} is checked the same way and then goes to the store below unchanged, as every
+     * other query does directly.
+     *
+     * @throws InvalidStateStoreException for a key query when the store is closed
+     */
+    @Override
+    public synchronized <R> QueryResult<R> query(Query<R> query, PositionBound positionBound, QueryConfig config) {
+        long start = config.isCollectExecutionInfo() ? System.nanoTime() : -1L;
+        QueryResult<R> result;
+        if (query instanceof KeyQuery<?, ?> keyQuery) {
+            result = runKeyQuery(query, keyQuery, positionBound, config);
+        } else {
+            result = wrapped().query(query, positionBound, config);
+        }
+        if (config.isCollectExecutionInfo()) {
+            result.addExecutionInfo(StoreQueries.executionInfo(this, start));
+        }
+        return result;
+    }
+
+    private <R> QueryResult<R> runKeyQuery(Query<R> query, KeyQuery<?, ?> keyQuery, PositionBound positionBound,
+                                           QueryConfig config) {
+        validateStoreOpen();
+        Position merged = getPosition();
+        Integer partition = context == null ? null : context.taskId().partition();
+        if (partition == null || !StoreQueries.isPermitted(merged, positionBound, partition)) {
+            return QueryResult.notUpToBound(merged, positionBound, partition);
+        }
+        if (keyQuery.isSkipCache()) {
+            return wrapped().query(query, positionBound, config);
+        }
+        LRUCacheEntry cached = cache.get(cacheName, (Bytes) keyQuery.getKey());
+        QueryResult<R> result = cached != null ? StoreQueries.resultOf(QueryResult.forResult(cached.value()))
+                // the merged position covers the store below, so it need not check the bound again
+                : wrapped().query(query, PositionBound.unbounded(), config);
+        result.setPosition(merged.copy());
+        return result;
     }
 
     /** Returns the merge of this layer's position (cached writes) and the position of the store below. */

@@ -7,6 +7,10 @@ import dev.millrace.streams.processor.BatchingStateRestoreCallback;
 import dev.millrace.streams.processor.StateStore;
 import dev.millrace.streams.processor.StateStoreContext;
 import dev.millrace.streams.query.Position;
+import dev.millrace.streams.query.PositionBound;
+import dev.millrace.streams.query.Query;
+import dev.millrace.streams.query.QueryConfig;
+import dev.millrace.streams.query.QueryResult;
 import dev.millrace.streams.state.KeyValueIterator;
 import dev.millrace.streams.state.KeyValueStore;
 
@@ -79,6 +83,15 @@ public class InMemoryKeyValueStore implements KeyValueStore<Bytes, byte[]> {
     @Override
     public Position getPosition() {
         return position;
+    }
+
+    /**
+     * Answers {@link dev.millrace.streams.query.KeyQuery} and {@link dev.millrace.streams.query.RangeQuery} over
+     * bytes, as described in {@link StoreQueries}, under the store's monitor.
+     */
+    @Override
+    public synchronized <R> QueryResult<R> query(Query<R> query, PositionBound positionBound, QueryConfig config) {
+        return StoreQueries.queryKeyValueStore(query, positionBound, config, this, position, context);
     }
 
     @Override

@@ -9,6 +9,10 @@ import dev.millrace.streams.processor.BatchingStateRestoreCallback;
 import dev.millrace.streams.processor.StateStore;
 import dev.millrace.streams.processor.StateStoreContext;
 import dev.millrace.streams.query.Position;
+import dev.millrace.streams.query.PositionBound;
+import dev.millrace.streams.query.Query;
+import dev.millrace.streams.query.QueryConfig;
+import dev.millrace.streams.query.QueryResult;
 import dev.millrace.streams.state.KeyValueIterator;
 import dev.millrace.streams.state.SessionStore;
 
@@ -98,6 +102,16 @@ public class InMemorySessionStore implements SessionStore<Bytes, byte[]> {
     @Override
     public Position getPosition() {
         return position;
+    }
+
+    /**
+     * Answers the key form of {@link dev.millrace.streams.query.WindowRangeQuery} (every session of the key) over
+     * bytes, as described in {@link StoreQueries}; the check and the opening of the iterator happen under the
+     * position's lock, which writes also take.
+     */
+    @Override
+    public <R> QueryResult<R> query(Query<R> query, PositionBound positionBound, QueryConfig config) {
+        return StoreQueries.querySessionStore(query, positionBound, config, this, position, context);
     }
 
     @Override

@@ -6,6 +6,11 @@ import dev.millrace.common.utils.Bytes;
 import dev.millrace.streams.processor.StateStore;
 import dev.millrace.streams.processor.StateStoreContext;
 import dev.millrace.streams.query.Position;
+import dev.millrace.streams.query.PositionBound;
+import dev.millrace.streams.query.Query;
+import dev.millrace.streams.query.QueryConfig;
+import dev.millrace.streams.query.QueryResult;
+import dev.millrace.streams.query.ResultOrder;
 import dev.millrace.streams.state.VersionedKeyValueStore;
 import dev.millrace.streams.state.VersionedRecord;
 
@@ -175,6 +180,37 @@ public class InMemoryVersionedKeyValueStore implements VersionedKeyValueStore<By
         return validTo == null
                 ? new VersionedRecord<>(found.getValue(), found.getKey())
                 : new VersionedRecord<>(found.getValue(), found.getKey(), validTo);
+    }
+
+    /**
+     * Returns the versions of {@code key} valid at some point of {@code [fromTimestamp, toTimestamp]}, as selected
+     * by {@link ListVersionedRecordIterator#select}; they are copied out, so later writes do not show.
+     *
+     * @param key the key
+     * @param fromTimestamp the start of the range
+     * @param toTimestamp the end of the range
+     * @param order the order of timestamps
+     * @return the versions
+     */
+    synchronized ListVersionedRecordIterator<byte[]> get(Bytes key, long fromTimestamp, long toTimestamp,
+                                                         ResultOrder order) {
+        Objects.requireNonNull(key, "reason=nullKey");
+        TreeMap<Long, byte[]> history = new TreeMap<>();
+        TreeMap<Long, byte[]> stored = versions.get(key);
+        if (stored != null) {
+            stored.forEach((timestamp, value) -> history.put(timestamp, value == TOMBSTONE ? null : value));
+        }
+        return ListVersionedRecordIterator.select(history, bound(), fromTimestamp, toTimestamp, order);
+    }
+
+    /**
+     * Answers {@link dev.millrace.streams.query.VersionedKeyQuery} and
+     * {@link dev.millrace.streams.query.MultiVersionedKeyQuery} over bytes, as described in {@link StoreQueries},
+     * under the store's monitor.
+     */
+    @Override
+    public synchronized <R> QueryResult<R> query(Query<R> query, PositionBound positionBound, QueryConfig config) {
+        return StoreQueries.queryVersionedStore(query, positionBound, config, this, this::get, position, context);
     }
 
     private void dropUnreachable(Bytes key, TreeMap<Long, byte[]> history) {

@@ -10,6 +10,10 @@ import dev.millrace.streams.processor.BatchingStateRestoreCallback;
 import dev.millrace.streams.processor.StateStore;
 import dev.millrace.streams.processor.StateStoreContext;
 import dev.millrace.streams.query.Position;
+import dev.millrace.streams.query.PositionBound;
+import dev.millrace.streams.query.Query;
+import dev.millrace.streams.query.QueryConfig;
+import dev.millrace.streams.query.QueryResult;
 import dev.millrace.streams.state.KeyValueIterator;
 import dev.millrace.streams.state.WindowStore;
 import dev.millrace.streams.state.WindowStoreIterator;
@@ -104,6 +108,16 @@ public class InMemoryWindowStore implements WindowStore<Bytes, byte[]> {
     @Override
     public Position getPosition() {
         return position;
+    }
+
+    /**
+     * Answers {@link dev.millrace.streams.query.WindowKeyQuery} and the time form of
+     * {@link dev.millrace.streams.query.WindowRangeQuery} over bytes, as described in {@link StoreQueries}; the
+     * check and the opening of the iterator happen under the position's lock, which writes also take.
+     */
+    @Override
+    public <R> QueryResult<R> query(Query<R> query, PositionBound positionBound, QueryConfig config) {
+        return StoreQueries.queryWindowStore(query, positionBound, config, this, position, context);
     }
 
     @Override

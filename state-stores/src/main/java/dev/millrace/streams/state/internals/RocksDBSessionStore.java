@@ -3,6 +3,10 @@ package dev.millrace.streams.state.internals;
 import dev.millrace.common.utils.Bytes;
 import dev.millrace.streams.kstream.Windowed;
 import dev.millrace.streams.kstream.internals.SessionWindow;
+import dev.millrace.streams.query.PositionBound;
+import dev.millrace.streams.query.Query;
+import dev.millrace.streams.query.QueryConfig;
+import dev.millrace.streams.query.QueryResult;
 import dev.millrace.streams.state.KeyValueIterator;
 import dev.millrace.streams.state.SessionStore;
 import dev.millrace.streams.state.internals.rocksdb.RocksDbIterator;
@@ -44,6 +48,15 @@ public class RocksDBSessionStore extends RocksDBSegmentedStore implements Sessio
         Objects.requireNonNull(sessionKey.key(), "reason=nullKey");
         return SessionKeySchema.toStoreKey(sessionKey.key().get(), sessionKey.window().start(),
                 sessionKey.window().end());
+    }
+
+    /**
+     * Answers the key form of {@link dev.millrace.streams.query.WindowRangeQuery} (every session of the key) over
+     * bytes, as described in {@link StoreQueries}, under the store's monitor.
+     */
+    @Override
+    public synchronized <R> QueryResult<R> query(Query<R> query, PositionBound positionBound, QueryConfig config) {
+        return StoreQueries.querySessionStore(query, positionBound, config, this, lifecycle.position(), context);
     }
 
     @Override

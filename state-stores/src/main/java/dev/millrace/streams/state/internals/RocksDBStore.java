@@ -7,6 +7,10 @@ import dev.millrace.streams.errors.InvalidStateStoreException;
 import dev.millrace.streams.processor.BatchingStateRestoreCallback;
 import dev.millrace.streams.processor.StateStore;
 import dev.millrace.streams.processor.StateStoreContext;
+import dev.millrace.streams.query.PositionBound;
+import dev.millrace.streams.query.Query;
+import dev.millrace.streams.query.QueryConfig;
+import dev.millrace.streams.query.QueryResult;
 import dev.millrace.streams.state.KeyValueIterator;
 import dev.millrace.streams.state.KeyValueStore;
 import dev.millrace.streams.state.internals.rocksdb.RocksDbEntry;
@@ -50,6 +54,7 @@ public class RocksDBStore extends RocksDBStateStore<RocksDbKeyValueEngine>
 
     private final String name;
     private final String metricsScope;
+    private StateStoreContext context;
 
     /**
      * Creates a closed store.
@@ -78,6 +83,7 @@ public class RocksDBStore extends RocksDBStateStore<RocksDbKeyValueEngine>
         Path dir = RocksDBStoreConfigs.keyValueDir(context, name);
         lifecycle.open(context, dir,
                 () -> RocksDbKeyValueEngine.open(dir, name, null, RocksDBStoreConfigs.engineConfigs(context, name)));
+        this.context = context;
         if (root != null) {
             context.register(root, (BatchingStateRestoreCallback) this::restoreAll);
         }
@@ -199,6 +205,16 @@ public class RocksDBStore extends RocksDBStateStore<RocksDbKeyValueEngine>
      */
     public synchronized boolean transactional() {
         return lifecycle.engine().transactional();
+    }
+
+    /**
+     * Answers {@link dev.millrace.streams.query.KeyQuery} and {@link dev.millrace.streams.query.RangeQuery} over
+     * bytes, as described in {@link StoreQueries}; the position check, the read and the position snapshot happen
+     * under the store's monitor, so they see the same writes.
+     */
+    @Override
+    public synchronized <R> QueryResult<R> query(Query<R> query, PositionBound positionBound, QueryConfig config) {
+        return StoreQueries.queryKeyValueStore(query, positionBound, config, this, lifecycle.position(), context);
     }
 
     /**

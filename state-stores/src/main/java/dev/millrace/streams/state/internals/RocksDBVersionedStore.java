@@ -4,6 +4,11 @@ import dev.millrace.common.utils.Bytes;
 import dev.millrace.streams.errors.InvalidStateStoreException;
 import dev.millrace.streams.processor.StateStore;
 import dev.millrace.streams.processor.StateStoreContext;
+import dev.millrace.streams.query.PositionBound;
+import dev.millrace.streams.query.Query;
+import dev.millrace.streams.query.QueryConfig;
+import dev.millrace.streams.query.QueryResult;
+import dev.millrace.streams.query.ResultOrder;
 import dev.millrace.streams.state.VersionedKeyValueStore;
 import dev.millrace.streams.state.VersionedRecord;
 import dev.millrace.streams.state.internals.rocksdb.RocksDbEntry;
@@ -15,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +60,7 @@ public class RocksDBVersionedStore extends RocksDBStateStore<RocksDbKeyValueEngi
     private final long historyRetention;
     private final long segmentInterval;
     private RocksDbKeyValueEngine engine;
+    private StateStoreContext context;
     private long observedStreamTime = -1L;
     private long writesSinceSweep;
     private long keysAtLastSweep;
@@ -100,6 +107,7 @@ public class RocksDBVersionedStore extends RocksDBStateStore<RocksDbKeyValueEngi
         lifecycle.open(context, dir,
                 () -> RocksDbKeyValueEngine.open(dir, name, null, RocksDBStoreConfigs.engineConfigs(context, name)));
         engine = lifecycle.engine();
+        this.context = context;
         byte[] streamTime = engine.get(STREAM_TIME_KEY);
         observedStreamTime = streamTime == null ? -1L : ByteBuffer.wrap(streamTime).getLong();
         if (root != null) {
@@ -210,6 +218,45 @@ public class RocksDBVersionedStore extends RocksDBStateStore<RocksDbKeyValueEngi
                 : first(engine.range(versionKey(prefix, timestamp + 1), versionKey(prefix, Long.MAX_VALUE)));
         return next == null ? new VersionedRecord<>(valueOf(found), timestamp)
                 : new VersionedRecord<>(valueOf(found), timestamp, timestampOf(next.key()));
+    }
+
+    /**
+     * Returns the versions of {@code key} valid at some point of {@code [fromTimestamp, toTimestamp]}, as selected
+     * by {@link ListVersionedRecordIterator#select}; they are copied out, so the iterator holds no RocksDB
+     * resource.
+     *
+     * @param key the key
+     * @param fromTimestamp the start of the range
+     * @param toTimestamp the end of the range
+     * @param order the order of timestamps
+     * @return the versions
+     * @throws InvalidStateStoreException if the store is not open
+     */
+    synchronized ListVersionedRecordIterator<byte[]> get(Bytes key, long fromTimestamp, long toTimestamp,
+                                                         ResultOrder order) {
+        Objects.requireNonNull(key, "reason=nullKey");
+        validateOpen();
+        byte[] prefix = prefix(key.get());
+        TreeMap<Long, byte[]> history = new TreeMap<>();
+        try (RocksDbIterator versions = engine.range(versionKey(prefix, Long.MIN_VALUE),
+                versionKey(prefix, Long.MAX_VALUE))) {
+            while (versions.hasNext()) {
+                RocksDbEntry version = versions.next();
+                history.put(timestampOf(version.key()), version.value()[0] == TOMBSTONE ? null : valueOf(version));
+            }
+        }
+        return ListVersionedRecordIterator.select(history, bound(), fromTimestamp, toTimestamp, order);
+    }
+
+    /**
+     * Answers {@link dev.millrace.streams.query.VersionedKeyQuery} and
+     * {@link dev.millrace.streams.query.MultiVersionedKeyQuery} over bytes, as described in {@link StoreQueries},
+     * under the store's monitor.
+     */
+    @Override
+    public synchronized <R> QueryResult<R> query(Query<R> query, PositionBound positionBound, QueryConfig config) {
+        return StoreQueries.queryVersionedStore(query, positionBound, config, this, this::get, lifecycle.position(),
+                context);
     }
 
     /**

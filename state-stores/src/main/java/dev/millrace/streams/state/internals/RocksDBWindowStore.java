@@ -3,6 +3,10 @@ package dev.millrace.streams.state.internals;
 import dev.millrace.common.utils.Bytes;
 import dev.millrace.streams.kstream.Windowed;
 import dev.millrace.streams.kstream.internals.TimeWindow;
+import dev.millrace.streams.query.PositionBound;
+import dev.millrace.streams.query.Query;
+import dev.millrace.streams.query.QueryConfig;
+import dev.millrace.streams.query.QueryResult;
 import dev.millrace.streams.state.KeyValueIterator;
 import dev.millrace.streams.state.WindowStore;
 import dev.millrace.streams.state.WindowStoreIterator;
@@ -59,6 +63,16 @@ public class RocksDBWindowStore extends RocksDBSegmentedStore implements WindowS
     /** @return whether every value put for a key and window is kept */
     public boolean retainDuplicates() {
         return retainDuplicates;
+    }
+
+    /**
+     * Answers {@link dev.millrace.streams.query.WindowKeyQuery} and the time form of
+     * {@link dev.millrace.streams.query.WindowRangeQuery} over bytes, as described in {@link StoreQueries}, under
+     * the store's monitor.
+     */
+    @Override
+    public synchronized <R> QueryResult<R> query(Query<R> query, PositionBound positionBound, QueryConfig config) {
+        return StoreQueries.queryWindowStore(query, positionBound, config, this, lifecycle.position(), context);
     }
 
     @Override

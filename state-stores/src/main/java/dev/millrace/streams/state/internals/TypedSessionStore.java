@@ -4,6 +4,13 @@ import dev.millrace.common.utils.Bytes;
 import dev.millrace.streams.kstream.Windowed;
 import dev.millrace.streams.processor.StateStore;
 import dev.millrace.streams.processor.StateStoreContext;
+import dev.millrace.streams.query.FailureReason;
+import dev.millrace.streams.query.PositionBound;
+import dev.millrace.streams.query.Query;
+import dev.millrace.streams.query.QueryConfig;
+import dev.millrace.streams.query.QueryResult;
+import dev.millrace.streams.query.WindowRangeQuery;
+import dev.millrace.streams.query.internals.InternalQueryResultUtil;
 import dev.millrace.streams.state.KeyValueIterator;
 import dev.millrace.streams.state.SessionStore;
 
@@ -14,6 +21,11 @@ import java.util.Objects;
  * serializes keys and aggregates on the way in, deserializes on the way out, with the serdes resolved at
  * {@link #init}. Null keys of single-key operations are rejected; null range bounds mean "unbounded".
  * Thread-safety is that of the inner store.
+ *
+ * <p>Interactive queries, as in Kafka Streams: the key form of {@link WindowRangeQuery} is re-created over the
+ * serialized key, sent to the store below (which returns every session of the key) and its iterator deserialized
+ * lazily, keeping the position and execution details of the answer below; the time form fails with
+ * {@link FailureReason#UNKNOWN_QUERY_TYPE} here; other query types pass through unchanged.
  *
  * @param <K> the key type
  * @param <AGG> the aggregate type
@@ -118,6 +130,45 @@ public class TypedSessionStore<K, AGG> extends WrappedStateStore<SessionStore<By
     @Override
     public KeyValueIterator<Windowed<K>, AGG> backwardFetch(K keyFrom, K keyTo) {
         return typed(wrapped().backwardFetch(serdes().rawKey(keyFrom), serdes().rawKey(keyTo)));
+    }
+
+    @Override
+    public <R> QueryResult<R> query(Query<R> query, PositionBound positionBound, QueryConfig config) {
+        long start = config.isCollectExecutionInfo() ? System.nanoTime() : -1L;
+        QueryResult<R> result;
+        if (query.getClass() == WindowRangeQuery.class) {
+            result = StoreQueries.resultOf(querySessions((WindowRangeQuery<?, ?>) query, positionBound, config));
+        } else {
+            result = wrapped().query(query, positionBound, config);
+        }
+        if (config.isCollectExecutionInfo()) {
+            result.addExecutionInfo(StoreQueries.executionInfo(this, start));
+        }
+        return result;
+    }
+
+    private QueryResult<KeyValueIterator<Windowed<K>, AGG>> querySessions(WindowRangeQuery<?, ?> query,
+                                                                          PositionBound positionBound,
+                                                                          QueryConfig config) {
+        if (query.getKey().isEmpty()) {
+            return QueryResult.forFailure(FailureReason.UNKNOWN_QUERY_TYPE,
+                    "reason=sessionStoresAnswerOnlyWithKey store=" + name() + " query=" + query);
+        }
+        WindowRangeQuery<Bytes, byte[]> rawQuery = WindowRangeQuery.withKey(rawQueryKey(query.getKey().get()));
+        QueryResult<KeyValueIterator<Windowed<Bytes>, byte[]>> raw = wrapped().query(rawQuery, positionBound, config);
+        if (raw.isFailure()) {
+            return StoreQueries.resultOf(raw);
+        }
+        return InternalQueryResultUtil.copyAndSubstituteDeserializedResult(raw, typed(raw.getResult()));
+    }
+
+    /**
+     * Serializes a key taken from a query. A query against this store carries keys of the store's key type, which
+     * {@code Query<R>} cannot express; a key of another type fails in the key serializer, as in Kafka Streams.
+     */
+    @SuppressWarnings("unchecked")
+    private Bytes rawQueryKey(Object key) {
+        return serdes().rawKey((K) key);
     }
 
     private KeyValueIterator<Windowed<K>, AGG> typed(KeyValueIterator<Windowed<Bytes>, byte[]> raw) {

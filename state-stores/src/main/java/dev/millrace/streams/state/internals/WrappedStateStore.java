@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A store layer that forwards the lifecycle and query calls to the store it wraps. Layers (typed serde,
- * caching, changelogging) extend it and add their own behaviour to the data methods.
+ * A store layer that forwards the lifecycle and query calls to the store it wraps, interactive queries and the
+ * position included. Layers (typed serde, caching, changelogging) extend it and add their own behaviour to the
+ * data methods.
  *
  * @param <S> the type of the wrapped store
  */
@@ -85,9 +86,18 @@ public abstract class WrappedStateStore<S extends StateStore> implements StateSt
         return wrapped.isOpen();
     }
 
+    /**
+     * Passes the query to the wrapped store, adding this layer's execution detail when requested. Layers that
+     * answer queries themselves override it.
+     */
     @Override
     public <R> QueryResult<R> query(Query<R> query, PositionBound positionBound, QueryConfig config) {
-        return wrapped.query(query, positionBound, config);
+        long start = config.isCollectExecutionInfo() ? System.nanoTime() : -1L;
+        QueryResult<R> result = wrapped.query(query, positionBound, config);
+        if (config.isCollectExecutionInfo()) {
+            result.addExecutionInfo(StoreQueries.executionInfo(this, start));
+        }
+        return result;
     }
 
     @Override
