@@ -1,5 +1,6 @@
 package dev.millrace.streams.state.internals.rocksdb;
 
+import java.util.ArrayDeque;
 import java.util.NoSuchElementException;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDBException;
@@ -12,10 +13,18 @@ import org.rocksdb.RocksIterator;
  * <p>The native iterator always rests on the last key already copied out, so a write to the overlay never
  * changes the entry under it while it is used: when the database reports a modification since the last
  * native call, the iterator is re-created and re-positioned just past that key. The next entry is copied
- * eagerly by {@link #hasNext()}, as Kafka's iterators do. Confined to one thread; native calls hold the
+ * eagerly by {@link #hasNext()}, as Kafka's iterators do.
+ *
+ * <p>Without an overlay nothing invalidates the native iterator (it reads the snapshot it was created on, as
+ * Kafka's do), so entries are copied out in batches under one lock acquisition: 1, 2, 4, ... up to
+ * {@value #MAX_BATCH} at a time, so that a point-like range still copies one entry and a long one takes the lock
+ * once per {@value #MAX_BATCH} entries instead of once per entry. With an overlay the batch stays at one, so a
+ * write made while iterating is seen from the next entry on. Confined to one thread; native calls hold the
  * database lock.
  */
 final class ColumnFamilyIterator implements RocksDbIterator {
+    static final int MAX_BATCH = 64;
+
     private final RocksDbDatabase database;
     private final ColumnFamilyHandle column;
     private final byte[] from;
@@ -26,6 +35,9 @@ final class ColumnFamilyIterator implements RocksDbIterator {
     private long seenModifications;
     private byte[] lastKey;
     private RocksDbEntry pending;
+    private final ArrayDeque<RocksDbEntry> copied = new ArrayDeque<>();
+    private final int maxBatch;
+    private int batch = 1;
     private boolean exhausted;
     private boolean closed;
 
@@ -38,6 +50,7 @@ final class ColumnFamilyIterator implements RocksDbIterator {
         this.prefix = prefix;
         this.forward = forward;
         this.exhausted = from != null && to != null && UnsignedBytes.compare(from, to) > 0;
+        this.maxBatch = database.transactional() ? 1 : MAX_BATCH;
     }
 
     @Override
@@ -45,10 +58,17 @@ final class ColumnFamilyIterator implements RocksDbIterator {
         if (closed) {
             throw new RocksDbStoreException("iterator is closed store=" + database.name());
         }
+        if (pending == null) {
+            pending = copied.poll();
+        }
         if (pending == null && !exhausted) {
             synchronized (database) {
-                advance();
+                for (int i = 0; i < batch && !exhausted; i++) {
+                    advance();
+                }
             }
+            batch = Math.min(batch * 2, maxBatch);
+            pending = copied.poll();
         }
         return pending != null;
     }
@@ -138,7 +158,7 @@ final class ColumnFamilyIterator implements RocksDbIterator {
             return;
         }
         lastKey = key;
-        pending = new RocksDbEntry(key, nativeIterator.value());
+        copied.add(new RocksDbEntry(key, nativeIterator.value()));
     }
 
     private boolean outOfBounds(byte[] key) {
@@ -178,6 +198,7 @@ final class ColumnFamilyIterator implements RocksDbIterator {
         }
         closed = true;
         pending = null;
+        copied.clear();
         releaseNative();
         database.iteratorClosed(this);
     }
