@@ -4,7 +4,9 @@ import dev.millrace.common.utils.Bytes;
 import dev.millrace.streams.KeyValue;
 import dev.millrace.streams.state.KeyValueIterator;
 
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.NoSuchElementException;
@@ -18,7 +20,8 @@ import java.util.function.Consumer;
  * concurrent writes and sees some of them.
  *
  * <p>With duplicates retained the stored keys carry a sequence number; they are unwrapped, and keys outside the
- * requested range (which a range over wrapped keys may let through) are skipped. While open, the iterator pins
+ * requested range (which a range over wrapped keys may let through) are skipped. Without duplicates, a fetch of one
+ * key looks the key up in each segment instead of walking a one-key view of it. While open, the iterator pins
  * the segment it reads ({@link #minTime()}) against retention. After {@link #close()} it has no next element.
  * Not thread-safe.
  *
@@ -32,6 +35,7 @@ abstract class SegmentRecordIterator<K> implements KeyValueIterator<K, byte[]> {
     private final Bytes storedTo;
     private final boolean retainDuplicates;
     private final boolean forward;
+    private final boolean point;
     private final Iterator<Map.Entry<Long, ConcurrentNavigableMap<Bytes, byte[]>>> segments;
     private final Consumer<SegmentRecordIterator<?>> onClose;
     private Iterator<Map.Entry<Bytes, byte[]>> records;
@@ -47,6 +51,7 @@ abstract class SegmentRecordIterator<K> implements KeyValueIterator<K, byte[]> {
         this.storedFrom = retainDuplicates && keyFrom != null ? DuplicateKeys.wrap(keyFrom, 0) : keyFrom;
         this.storedTo = retainDuplicates && keyTo != null ? DuplicateKeys.wrap(keyTo, DuplicateKeys.MAX_SEQNUM) : keyTo;
         this.forward = forward;
+        this.point = !retainDuplicates && keyFrom != null && keyFrom.equals(keyTo);
         this.segments = segments;
         this.onClose = onClose;
         advanceSegment();
@@ -73,6 +78,11 @@ abstract class SegmentRecordIterator<K> implements KeyValueIterator<K, byte[]> {
         }
         Map.Entry<Long, ConcurrentNavigableMap<Bytes, byte[]>> segment = segments.next();
         currentTime = segment.getKey();
+        if (point) {
+            byte[] value = segment.getValue().get(keyFrom);
+            records = value == null ? Collections.emptyIterator() : List.of(Map.entry(keyFrom, value)).iterator();
+            return true;
+        }
         NavigableMap<Bytes, byte[]> view = segment.getValue();
         if (storedFrom != null && storedTo != null) {
             view = view.subMap(storedFrom, true, storedTo, true);
