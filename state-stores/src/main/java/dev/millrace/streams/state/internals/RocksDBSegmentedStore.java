@@ -36,8 +36,6 @@ abstract class RocksDBSegmentedStore extends RocksDBStateStore<SegmentedRocksDbE
     private final SegmentKeySchema schema;
     private final long retentionPeriod;
     private final long segmentInterval;
-    /** The context given to {@link #init}, null before; read by the queries. */
-    StateStoreContext context;
 
     RocksDBSegmentedStore(String name, String metricsScope, SegmentKeySchema schema, long retentionPeriod,
                           long segmentInterval) {
@@ -74,7 +72,6 @@ abstract class RocksDBSegmentedStore extends RocksDBStateStore<SegmentedRocksDbE
         Path dir = RocksDBStoreConfigs.segmentedDir(context, name);
         lifecycle.open(context, dir, () -> SegmentedRocksDbEngine.open(dir, name, schema, retentionPeriod,
                 segmentInterval, null, RocksDBStoreConfigs.engineConfigs(context, name)));
-        this.context = context;
         if (root != null) {
             context.register(root, (BatchingStateRestoreCallback) this::restoreAll);
         }

@@ -56,7 +56,7 @@ public class RocksDBSessionStore extends RocksDBSegmentedStore implements Sessio
      */
     @Override
     public synchronized <R> QueryResult<R> query(Query<R> query, PositionBound positionBound, QueryConfig config) {
-        return StoreQueries.querySessionStore(query, positionBound, config, this, lifecycle.position(), context);
+        return StoreQueries.querySessionStore(query, positionBound, config, this, lifecycle.position(), lifecycle.context());
     }
 
     @Override

@@ -54,7 +54,6 @@ public class RocksDBStore extends RocksDBStateStore<RocksDbKeyValueEngine>
 
     private final String name;
     private final String metricsScope;
-    private StateStoreContext context;
 
     /**
      * Creates a closed store.
@@ -83,7 +82,6 @@ public class RocksDBStore extends RocksDBStateStore<RocksDbKeyValueEngine>
         Path dir = RocksDBStoreConfigs.keyValueDir(context, name);
         lifecycle.open(context, dir,
                 () -> RocksDbKeyValueEngine.open(dir, name, null, RocksDBStoreConfigs.engineConfigs(context, name)));
-        this.context = context;
         if (root != null) {
             context.register(root, (BatchingStateRestoreCallback) this::restoreAll);
         }
@@ -214,7 +212,7 @@ public class RocksDBStore extends RocksDBStateStore<RocksDbKeyValueEngine>
      */
     @Override
     public synchronized <R> QueryResult<R> query(Query<R> query, PositionBound positionBound, QueryConfig config) {
-        return StoreQueries.queryKeyValueStore(query, positionBound, config, this, lifecycle.position(), context);
+        return StoreQueries.queryKeyValueStore(query, positionBound, config, this, lifecycle.position(), lifecycle.context());
     }
 
     /**

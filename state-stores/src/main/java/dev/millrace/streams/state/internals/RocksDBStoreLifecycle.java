@@ -62,6 +62,11 @@ final class RocksDBStoreLifecycle<E extends RocksDbEngine> {
         open = true;
     }
 
+    /** @return the context the store was opened with, null before the first open (read by queries) */
+    StateStoreContext context() {
+        return context;
+    }
+
     /** The engine of an open store. */
     E engine() {
         validateOpen();

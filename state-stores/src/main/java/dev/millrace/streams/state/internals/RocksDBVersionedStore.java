@@ -60,7 +60,6 @@ public class RocksDBVersionedStore extends RocksDBStateStore<RocksDbKeyValueEngi
     private final long historyRetention;
     private final long segmentInterval;
     private RocksDbKeyValueEngine engine;
-    private StateStoreContext context;
     private long observedStreamTime = -1L;
     private long writesSinceSweep;
     private long keysAtLastSweep;
@@ -107,7 +106,6 @@ public class RocksDBVersionedStore extends RocksDBStateStore<RocksDbKeyValueEngi
         lifecycle.open(context, dir,
                 () -> RocksDbKeyValueEngine.open(dir, name, null, RocksDBStoreConfigs.engineConfigs(context, name)));
         engine = lifecycle.engine();
-        this.context = context;
         byte[] streamTime = engine.get(STREAM_TIME_KEY);
         observedStreamTime = streamTime == null ? -1L : ByteBuffer.wrap(streamTime).getLong();
         if (root != null) {
@@ -256,7 +254,7 @@ public class RocksDBVersionedStore extends RocksDBStateStore<RocksDbKeyValueEngi
     @Override
     public synchronized <R> QueryResult<R> query(Query<R> query, PositionBound positionBound, QueryConfig config) {
         return StoreQueries.queryVersionedStore(query, positionBound, config, this, this::get, lifecycle.position(),
-                context);
+                lifecycle.context());
     }
 
     /**

@@ -72,7 +72,7 @@ public class RocksDBWindowStore extends RocksDBSegmentedStore implements WindowS
      */
     @Override
     public synchronized <R> QueryResult<R> query(Query<R> query, PositionBound positionBound, QueryConfig config) {
-        return StoreQueries.queryWindowStore(query, positionBound, config, this, lifecycle.position(), context);
+        return StoreQueries.queryWindowStore(query, positionBound, config, this, lifecycle.position(), lifecycle.context());
     }
 
     @Override
